@@ -1,0 +1,110 @@
+"""Django admin for accounts: staff act on deletion requests here."""
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import AccountDeletionRequest, Organization, User
+from .services import AccountError, account_deletion_process, account_deletion_reject
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["email"]
+    list_display = [
+        "email",
+        "name_ko",
+        "name_en",
+        "organization",
+        "is_staff",
+        "is_active",
+    ]
+    list_filter = ["is_staff", "is_active", "groups", "organization__type"]
+    search_fields = ["email", "name_ko", "name_en", "phone"]
+    list_select_related = ["organization"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (
+            _("Profile"),
+            {
+                "fields": [
+                    "name_ko",
+                    "name_en",
+                    "phone",
+                    "organization",
+                    "preferred_language",
+                ]
+            },
+        ),
+        (
+            _("Permissions"),
+            {
+                "fields": [
+                    "is_active",
+                    "is_staff",
+                    "is_superuser",
+                    "groups",
+                    "user_permissions",
+                ]
+            },
+        ),
+        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})
+    ]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_en", "type", "region", "registration_number"]
+    list_filter = ["type", "region"]
+    search_fields = ["name", "name_en", "registration_number"]
+
+
+@admin.register(AccountDeletionRequest)
+class AccountDeletionRequestAdmin(admin.ModelAdmin):
+    list_display = ["user", "status", "requested_at", "processed_at", "processed_by"]
+    list_filter = ["status"]
+    list_select_related = ["user", "processed_by"]
+    readonly_fields = [
+        "user",
+        "reason",
+        "status",
+        "requested_at",
+        "staff_notified_at",
+        "processed_at",
+        "processed_by",
+    ]
+    actions = ["process_requests", "reject_requests"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Delete the accounts of the selected requests"))
+    def process_requests(self, request, queryset):
+        self._act(
+            request,
+            queryset,
+            lambda r: account_deletion_process(request=r, staff=request.user),
+        )
+
+    @admin.action(description=_("Reject the selected requests"))
+    def reject_requests(self, request, queryset):
+        self._act(
+            request,
+            queryset,
+            lambda r: account_deletion_reject(request=r, staff=request.user, note=""),
+        )
+
+    def _act(self, request, queryset, action):
+        done = 0
+        for deletion_request in queryset:
+            try:
+                action(deletion_request)
+                done += 1
+            except AccountError as error:
+                self.message_user(
+                    request, f"{deletion_request}: {error.message}", messages.WARNING
+                )
+        self.message_user(request, _("%(count)d request(s) handled.") % {"count": done})

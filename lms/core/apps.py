@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "lms.core"
+    label = "core"
+    verbose_name = _("Core")
+
+    def ready(self):
+        from django.db.models import ForeignKey
+        from filer.models import File
+        from wagtail.admin.forms.models import register_form_field_override
+
+        from .filer_chooser import filer_file_chooser_viewset
+
+        # The viewset registers this too, but only once the admin URLs load;
+        # system checks build page forms earlier and would cache a plain select.
+        register_form_field_override(
+            ForeignKey,
+            to=File,
+            override={"widget": filer_file_chooser_viewset.widget_class},
+        )

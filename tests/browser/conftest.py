@@ -1,0 +1,122 @@
+"""Browser tests: Playwright's sync API driving Debian's Chromium at a live server.
+
+`make browser-deps` (tests/browser/setup.sh) installs Chromium and axe-core; when
+either is missing the tests that need it skip with the reason.
+"""
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_JS = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test here `browser`, on a live server's transactional database.
+
+    Serialized rollback restores what the migrations wrote (Wagtail's root page
+    and locale, the role groups) before each test, since the transactional
+    database is flushed after every test.
+    """
+    for item in items:
+        if HERE in Path(str(item.path)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(
+                pytest.mark.django_db(transaction=True, serialized_rollback=True)
+            )
+
+
+@contextmanager
+def _async_unsafe_allowed():
+    """Let the ORM run while Playwright's sync API keeps an event loop running.
+
+    Safe here: the loop only drives the browser. Set for the browser tests only,
+    so the rest of the suite keeps Django's check.
+    """
+    saved = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = saved
+
+
+@pytest.fixture(scope="module")
+def browser(django_db_setup):
+    """Debian's Chromium, headless, for the tests of one module.
+
+    Module-scoped rather than session-scoped: while Playwright runs, Django sees
+    an event loop in the test thread and hands out other connection objects, so
+    the loop must stop before the tests of other modules run.
+    """
+    if not CHROMIUM.exists():
+        pytest.skip(
+            f"{CHROMIUM} is missing: run `make browser-deps` (apt-get chromium)"
+        )
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+    with _async_unsafe_allowed(), sync_playwright() as playwright:
+        # the connections used from here on need the snapshot of the migrated
+        # database that serialized rollback restores before each test
+        for alias, contents in snapshots.items():
+            connections[alias]._test_serialized_contents = contents
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+            connections.close_all()
+
+
+@pytest.fixture
+def page(browser):
+    """A page in a fresh browser context: no cookies from another test."""
+    context = browser.new_context(locale="ko-KR")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def demo_site(live_server):
+    """The demo site and people, in the database the live server uses."""
+    from cms.demo import seed_site
+    from lms.accounts.demo import seed_people
+
+    home = seed_site()
+    people = seed_people()
+    return {"home": home, "people": people, "url": live_server.url}
+
+
+@pytest.fixture
+def axe_js():
+    if not AXE_JS.exists():
+        pytest.skip(f"axe-core is not installed at {AXE_JS}: run `make browser-deps`")
+    return AXE_JS

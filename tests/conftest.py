@@ -1,0 +1,112 @@
+"""Fixtures shared by the whole suite."""
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from lms.celery import app as celery_app
+
+from .factories import UserFactory
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def other_user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def staff_user(db):
+    return UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker):
+    """A real `celery worker` process on the broker, against the test database.
+
+    Needs CELERY_BROKER_URL (Redis) and a server database (PostgreSQL): the
+    worker is another process and must see what the test commits.
+    """
+    # .ci/run sets CAMPUS_REQUIRE_INTEGRATION, so a missing service fails there
+    give_up = (
+        pytest.fail if os.environ.get("CAMPUS_REQUIRE_INTEGRATION") else pytest.skip
+    )
+    broker = os.environ.get("CELERY_BROKER_URL")
+    if not broker:
+        give_up("integration: CELERY_BROKER_URL is not set (see make test-postgres)")
+    if connection.vendor != "postgresql":
+        give_up("integration: needs PostgreSQL (DATABASE_URL) for a second process")
+    with django_db_blocker.unblock():
+        db = connection.settings_dict
+    queue = f"campus-test-{uuid.uuid4().hex[:8]}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lms.settings.test",
+        "DATABASE_URL": (
+            f"postgres://{db['USER'] or ''}@{db['HOST'] or '127.0.0.1'}:"
+            f"{db['PORT'] or 5432}/{db['NAME']}"
+        ),
+        "CELERY_QUEUE": queue,
+    }
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "lms",
+            "worker",
+            "--pool=solo",
+            "--concurrency=1",
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+            "-Q",
+            queue,
+            "-n",
+            f"{queue}@%h",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    conf = celery_app.conf
+    saved = conf.task_always_eager, conf.task_default_queue, conf.result_backend
+    conf.task_always_eager = False
+    conf.task_default_queue = queue
+    conf.result_backend = settings.CELERY_RESULT_BACKEND or broker
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if worker.poll() is not None:
+                raise RuntimeError("celery worker exited:\n" + worker.stdout.read())
+            replies = celery_app.control.ping(
+                destination=[f"{queue}@{os.uname()[1]}"], timeout=0.5
+            )
+            if replies:
+                break
+        else:
+            raise RuntimeError("celery worker did not answer within 30 s")
+        yield worker
+    finally:
+        conf.task_always_eager, conf.task_default_queue, conf.result_backend = saved
+        worker.terminate()
+        try:
+            worker.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            worker.kill()
