@@ -1,0 +1,63 @@
+"""A course's outline: its modules and lessons in order, in two queries."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class ModuleOutline:
+    module: Any
+    lessons: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class CourseOutline:
+    modules: list[ModuleOutline]
+
+    @property
+    def lessons(self) -> list[Any]:
+        return [lesson for module in self.modules for lesson in module.lessons]
+
+    @property
+    def required_lessons(self) -> list[Any]:
+        return [lesson for lesson in self.lessons if lesson.is_required]
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(lesson.estimated_minutes for lesson in self.lessons)
+
+    def neighbours(self, *, lesson) -> dict[str, Any]:
+        lessons = self.lessons
+        ids = [each.pk for each in lessons]
+        if lesson.pk not in ids:
+            return {"previous_lesson": None, "next_lesson": None}
+        position = ids.index(lesson.pk)
+        return {
+            "previous_lesson": lessons[position - 1] if position > 0 else None,
+            "next_lesson": lessons[position + 1]
+            if position + 1 < len(lessons)
+            else None,
+            "lesson_position": position + 1,
+            "lesson_count": len(lessons),
+        }
+
+
+def course_outline(*, course) -> CourseOutline:
+    """The live modules and lessons of `course`, in tree order."""
+    from .models import CourseModulePage, LessonPage
+
+    modules = {
+        module.path: ModuleOutline(module)
+        for module in CourseModulePage.objects.child_of(course).live().order_by("path")
+    }
+    lessons = (
+        LessonPage.objects.descendant_of(course)
+        .live()
+        .order_by("path")
+        .defer_streamfields()
+    )
+    for lesson in lessons:
+        parent = modules.get(lesson.path[: -LessonPage.steplen])
+        if parent is not None:
+            parent.lessons.append(lesson)
+    return CourseOutline(list(modules.values()))

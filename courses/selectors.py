@@ -1,0 +1,58 @@
+"""Reads about courses and the learning library."""
+
+from django.db.models import Q, QuerySet
+from filer.models import Folder, FolderPermission
+
+from .models import LibraryResource
+
+
+def library_folder_ids_readable(*, user) -> set[int] | str:
+    """Folders whose files `user` may see: 'All', or a set of folder ids.
+
+    django-filer's own rules for signed-in users; for visitors, the folders
+    that grant reading to everybody.
+    """
+    if user.is_authenticated:
+        ids = FolderPermission.objects.get_read_id_list(user)
+        return ids if ids == "All" else set(ids)
+    readable: set[int] = set()
+    for permission in FolderPermission.objects.filter(
+        everybody=True, can_read=FolderPermission.ALLOW
+    ).select_related("folder"):
+        if permission.folder is None:
+            return "All"
+        readable.add(permission.folder_id)
+        if permission.type in (FolderPermission.ALL, FolderPermission.CHILDREN):
+            readable.update(permission.folder.get_descendants_ids())
+    return readable
+
+
+def library_resource_list_visible(
+    *, user, q: str = "", kind: str = "", category: int | None = None, tag: str = ""
+) -> QuerySet[LibraryResource]:
+    """Published resources `user` may see, filtered and searched."""
+    resources = LibraryResource.objects.filter(is_published=True)
+    readable = library_folder_ids_readable(user=user)
+    if readable != "All":
+        # links (no file) and files in readable folders; files outside any
+        # folder are the editors' unsorted uploads and stay hidden
+        resources = resources.filter(
+            Q(file__isnull=True) | Q(file__folder_id__in=readable)
+        )
+    if kind:
+        resources = resources.filter(kind=kind)
+    if category:
+        resources = resources.filter(category_id=category)
+    if tag:
+        resources = resources.filter(tags__name=tag)
+    if q:
+        resources = resources.filter(
+            Q(title__icontains=q)
+            | Q(description__icontains=q)
+            | Q(tags__name__icontains=q)
+        ).distinct()
+    return resources.select_related("category", "file").prefetch_related("tags")
+
+
+def library_folders() -> QuerySet[Folder]:
+    return Folder.objects.all()

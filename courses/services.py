@@ -1,0 +1,41 @@
+"""Writes about courses."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import GroupPagePermission
+
+from .models import CoursePage
+
+# Instructors draft and submit; staff approve and publish through the workflow.
+INSTRUCTOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+
+
+def course_instructor_group_name(course: CoursePage) -> str:
+    return f"Course {course.pk} instructors"
+
+
+@transaction.atomic
+def course_instructor_permissions_sync(*, course: CoursePage) -> Group:
+    """Give the course's instructors edit rights to its pages, and no others.
+
+    Wagtail page permissions belong to groups, so each course has a group of
+    its instructors with add and change rights on the course's subtree.
+    """
+    group, _ = Group.objects.get_or_create(name=course_instructor_group_name(course))
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    group.permissions.add(access_admin)
+    for codename in INSTRUCTOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=course.page_ptr,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    instructor_ids = set(course.instructor_links.values_list("user_id", flat=True))
+    members = set(group.user_set.values_list("pk", flat=True))
+    group.user_set.remove(*(members - instructor_ids))
+    group.user_set.add(*(instructor_ids - members))
+    return group

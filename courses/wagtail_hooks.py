@@ -1,0 +1,41 @@
+"""Admin screens for the learning library."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import LibraryResource
+
+
+class LibraryResourceViewSet(ModelViewSet):
+    model = LibraryResource
+    icon = "folder-open-inverse"
+    menu_label = _("Learning library")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = [
+        "title",
+        "kind",
+        "category",
+        "language",
+        "is_published",
+        "created_at",
+    ]
+    list_filter = ["kind", "category", "language", "is_published"]
+    search_fields = ["title", "description"]
+    form_fields = [
+        "title",
+        "description",
+        "kind",
+        "category",
+        "file",
+        "url",
+        "language",
+        "tags",
+        "is_published",
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_library_viewset():
+    return LibraryResourceViewSet("library_resources")

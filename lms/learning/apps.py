@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LearningConfig(AppConfig):
+    name = "lms.learning"
+    label = "learning"
+    verbose_name = _("Learning")
+
+    def ready(self):
+        from courses.hooks import lesson_gate_register, page_context_provider_register
+
+        from . import pages
+
+        page_context_provider_register("courses.CourseIndexPage", pages.catalog_context)
+        page_context_provider_register("courses.CoursePage", pages.course_context)
+        page_context_provider_register("courses.LessonPage", pages.lesson_context)
+        lesson_gate_register(pages.lesson_gate)
+
+        from django.db.models.signals import post_delete, post_save
+
+        from lms.core.page_cache import page_cache_clear
+
+        from .models import CourseRun
+
+        def run_changed(sender, **kwargs):
+            page_cache_clear()
+
+        post_save.connect(run_changed, sender=CourseRun, weak=False)
+        post_delete.connect(run_changed, sender=CourseRun, weak=False)

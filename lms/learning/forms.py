@@ -1,0 +1,68 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import CourseLanguage, Delivery, LearningMode, Level
+
+from .selectors import CatalogQuery
+
+
+class CatalogFilterForm(forms.Form):
+    """The catalog's search box and facets; bad values are dropped, not errors."""
+
+    q = forms.CharField(label=_("Search courses"), required=False, max_length=100)
+    learning_mode = forms.ChoiceField(
+        label=_("Learning mode"),
+        required=False,
+        choices=[("", _("All"))] + LearningMode.choices,
+    )
+    delivery = forms.ChoiceField(
+        label=_("Delivery"), required=False, choices=[("", _("All"))] + Delivery.choices
+    )
+    level = forms.ChoiceField(
+        label=_("Level"), required=False, choices=[("", _("All"))] + Level.choices
+    )
+    course_language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("All"))] + CourseLanguage.choices,
+    )
+    category = forms.IntegerField(label=_("Category"), required=False, min_value=1)
+    upcoming = forms.BooleanField(label=_("Starting soon or under way"), required=False)
+    seats = forms.BooleanField(label=_("Seats left"), required=False)
+    page = forms.IntegerField(required=False, min_value=1)
+
+    def catalog_query(self) -> CatalogQuery:
+        if not self.is_bound:
+            return CatalogQuery()
+        self.is_valid()
+        data = {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in self.errors and value not in (None, "")
+        }
+        return CatalogQuery(**data)
+
+
+class EnrollForm(forms.Form):
+    invitation_code = forms.CharField(
+        label=_("Invitation code"), required=False, max_length=64
+    )
+
+
+class CsvImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "One e-mail address per row under an 'email' heading; UTF-8. At most 1 MB."
+        ),
+    )
+
+    MAX_BYTES = 1024 * 1024
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".csv"):
+            raise forms.ValidationError(_("Upload a .csv file."))
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 1 MB."))
+        return upload

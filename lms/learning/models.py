@@ -1,0 +1,274 @@
+"""Everything about learners: course runs, enrolments, progress and bookmarks."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class EnrollmentPolicy(models.TextChoices):
+    OPEN = "open", _("Open: anyone may enrol")
+    APPROVAL = "approval", _("Approval by staff or the instructor")
+    INVITATION = "invitation", _("Invitation code")
+
+
+class Pacing(models.TextChoices):
+    SELF_PACED = "self_paced", _("Self-paced")
+    SCHEDULED = "scheduled", _("Scheduled")
+
+
+def invitation_code_new() -> str:
+    return secrets.token_urlsafe(9)
+
+
+class CourseRunQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True, course__live=True)
+
+    def upcoming(self, *, today=None):
+        today = today or timezone.localdate()
+        return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+
+
+class CourseRun(models.Model):
+    """One offering of a course: its dates, seats and who may enrol.
+
+    `seats_taken` counts active enrolments. It is kept by the enrolment
+    services under a row lock, and a check constraint makes the database
+    refuse one seat too many whatever the code does.
+    """
+
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="runs",
+    )
+    title = models.CharField(
+        _("title"), max_length=200, help_text=_("e.g. 2026 spring, cohort 3")
+    )
+    starts_on = models.DateField(_("starts"), null=True, blank=True)
+    ends_on = models.DateField(_("ends"), null=True, blank=True)
+    enrollment_opens_at = models.DateTimeField(
+        _("enrolment opens"), null=True, blank=True
+    )
+    enrollment_closes_at = models.DateTimeField(
+        _("enrolment closes"), null=True, blank=True
+    )
+    capacity = models.PositiveIntegerField(
+        _("seats"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    )
+    seats_taken = models.PositiveIntegerField(
+        _("seats taken"), default=0, editable=False
+    )
+    enrollment_policy = models.CharField(
+        _("enrolment policy"),
+        max_length=16,
+        choices=EnrollmentPolicy.choices,
+        default=EnrollmentPolicy.OPEN,
+    )
+    invitation_code = models.CharField(
+        _("invitation code"), max_length=32, blank=True, default=invitation_code_new
+    )
+    pacing = models.CharField(
+        _("pacing"), max_length=16, choices=Pacing.choices, default=Pacing.SCHEDULED
+    )
+    is_residential = models.BooleanField(
+        _("residential"),
+        default=False,
+        help_text=_("Learners stay in the lodging building."),
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+    waitlist_enabled = models.BooleanField(_("waitlist"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CourseRunQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("course run")
+        verbose_name_plural = _("course runs")
+        ordering = ["starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(seats_taken__lte=F("capacity")),
+                name="run_seats_within_capacity",
+            ),
+            models.CheckConstraint(
+                condition=Q(starts_on__isnull=True)
+                | Q(ends_on__isnull=True)
+                | Q(ends_on__gte=F("starts_on")),
+                name="run_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course.title} · {self.title}"
+
+    @property
+    def seats_left(self) -> int | None:
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.seats_taken, 0)
+
+    def enrollment_window_state(self, *, now=None) -> str:
+        """'not_yet', 'open' or 'closed'."""
+        now = now or timezone.now()
+        if self.enrollment_opens_at and now < self.enrollment_opens_at:
+            return "not_yet"
+        if self.enrollment_closes_at and now >= self.enrollment_closes_at:
+            return "closed"
+        return "open"
+
+
+class EnrollmentStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting approval")
+    WAITLISTED = "waitlisted", _("On the waitlist")
+    ACTIVE = "active", _("Enrolled")
+    COMPLETED = "completed", _("Completed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    REJECTED = "rejected", _("Not approved")
+
+
+# statuses that hold a seat
+SEAT_HOLDING = (EnrollmentStatus.ACTIVE, EnrollmentStatus.COMPLETED)
+
+
+class Enrollment(models.Model):
+    """A learner's place in a course run, from request to completion."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="enrollments",
+    )
+    run = models.ForeignKey(
+        CourseRun,
+        verbose_name=_("course run"),
+        on_delete=models.CASCADE,
+        related_name="enrollments",
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=EnrollmentStatus.choices, db_index=True
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    source = models.CharField(
+        _("source"), max_length=16, default="web", help_text=_("web, csv or api")
+    )
+    notified_status = models.CharField(
+        max_length=16,
+        blank=True,
+        editable=False,
+        help_text="The status the learner was last told about by e-mail.",
+    )
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "run"], name="enrollment_one_per_learner_and_run"
+            ),
+        ]
+        indexes = [models.Index(fields=["run", "status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.learner} · {self.run} ({self.get_status_display()})"
+
+    @property
+    def holds_seat(self) -> bool:
+        return self.status in SEAT_HOLDING
+
+
+class LessonProgress(models.Model):
+    """What a learner has done with a lesson: viewed, and when completed."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="lesson_progress",
+    )
+    lesson = models.ForeignKey(
+        "courses.LessonPage", on_delete=models.CASCADE, related_name="+"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="+"
+    )
+    first_viewed_at = models.DateTimeField(default=timezone.now)
+    last_viewed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lesson progress")
+        verbose_name_plural = _("lesson progress")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "lesson"], name="progress_one_per_learner_and_lesson"
+            ),
+        ]
+        indexes = [models.Index(fields=["learner", "course", "last_viewed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.learner} · {self.lesson_id}"
+
+
+class Bookmark(models.Model):
+    """'Save for later': a lesson or a library resource a learner keeps."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bookmarks"
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    resource = models.ForeignKey(
+        "courses.LibraryResource",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bookmark")
+        verbose_name_plural = _("bookmarks")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(page__isnull=False) & Q(resource__isnull=True))
+                | (Q(page__isnull=True) & Q(resource__isnull=False)),
+                name="bookmark_page_or_resource",
+            ),
+            models.UniqueConstraint(
+                fields=["learner", "page"],
+                name="bookmark_page_once",
+                condition=Q(page__isnull=False),
+            ),
+            models.UniqueConstraint(
+                fields=["learner", "resource"],
+                name="bookmark_resource_once",
+                condition=Q(resource__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.learner} · {self.page_id or self.resource_id}"

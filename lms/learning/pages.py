@@ -1,0 +1,74 @@
+"""What learning adds to course pages (plugged into `courses.hooks`)."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from .forms import CatalogFilterForm, EnrollForm
+from .models import CourseRun
+from .permissions import is_center_staff, is_course_instructor, lesson_access_allowed
+from .selectors import course_catalog, course_progress, enrollment_for
+from .services import lesson_progress_view
+
+
+def catalog_context(*, request, page) -> dict:
+    form = CatalogFilterForm(request.GET or None)
+    query = form.catalog_query()
+    return {
+        "filter_form": form,
+        "query": query,
+        **course_catalog(index=page, query=query),
+    }
+
+
+def course_context(*, request, page) -> dict:
+    user = request.user
+    runs = list(
+        CourseRun.objects.published()
+        .upcoming()
+        .filter(course_id=page.pk)
+        .order_by("starts_on", "pk")
+    )
+    enrollment = enrollment_for(learner=user, course=page)
+    context = {
+        "runs": runs,
+        "enrollment": enrollment,
+        "enroll_form": EnrollForm(),
+        "can_read_lessons": lesson_access_allowed(user=user, course=page),
+        "can_manage": is_center_staff(user) or is_course_instructor(user, page),
+    }
+    if user.is_authenticated:
+        context["progress"] = course_progress(learner=user, course=page)
+    return context
+
+
+def lesson_context(*, request, page) -> dict:
+    user = request.user
+    if not user.is_authenticated:
+        return {"progress": None}
+    lesson_progress_view(learner=user, lesson=page)
+    progress = course_progress(learner=user, course=page.course)
+    return {
+        "progress": progress,
+        "is_complete": page.pk in progress.completed_ids,
+        "is_bookmarked": user.bookmarks.filter(page_id=page.pk).exists(),
+    }
+
+
+def lesson_gate(*, request, lesson):
+    """Lessons of closed courses are for enrolled learners and their teachers."""
+    course = lesson.course
+    if lesson_access_allowed(user=request.user, course=course):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return render(
+        request,
+        "learning/lesson_locked.html",
+        {
+            "course": course,
+            "lesson": lesson,
+            "message": _("Enrol in this course to open its lessons."),
+        },
+        status=403,
+    )

@@ -1,0 +1,251 @@
+"""Reads about learning: the catalog, the learner dashboard and course progress."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, When
+from django.utils import timezone
+
+from courses.models import CourseCategory, CoursePage, LessonPage
+from courses.outline import course_outline
+
+from .models import (
+    SEAT_HOLDING,
+    Bookmark,
+    CourseRun,
+    Enrollment,
+    EnrollmentStatus,
+    LessonProgress,
+)
+
+CATALOG_PAGE_SIZE = 12
+FACETS = ("learning_mode", "delivery", "level", "course_language")
+
+
+@dataclass
+class CatalogQuery:
+    """What the visitor asked the catalog for, already validated."""
+
+    q: str = ""
+    learning_mode: str = ""
+    delivery: str = ""
+    level: str = ""
+    course_language: str = ""
+    category: int | None = None
+    upcoming: bool = False
+    seats: bool = False
+    page: int = 1
+
+
+def course_run_list_open() -> Any:
+    """Published runs of live courses that have not ended."""
+    return CourseRun.objects.published().upcoming().select_related("course")
+
+
+def course_catalog(*, index, query: CatalogQuery) -> dict[str, Any]:
+    """The catalog page: matching courses, paginated, with facet counts.
+
+    A fixed number of queries whatever the number of courses.
+    """
+    courses = CoursePage.objects.child_of(index).live().public()
+    for name in FACETS:
+        value = getattr(query, name)
+        if value:
+            courses = courses.filter(**{name: value})
+    if query.category:
+        courses = courses.filter(category_id=query.category)
+    if query.upcoming or query.seats:
+        runs = CourseRun.objects.published().upcoming()
+        if query.seats:
+            runs = runs.filter(
+                Q(capacity__isnull=True) | Q(seats_taken__lt=F("capacity"))
+            )
+        courses = courses.filter(pk__in=runs.values("course_id"))
+    if query.q:
+        ranked = [
+            page.pk
+            for page in CoursePage.objects.child_of(index).live().search(query.q)[:500]
+        ]
+        order = Case(
+            *[When(pk=pk, then=position) for position, pk in enumerate(ranked)],
+            output_field=IntegerField(),
+        )
+        courses = courses.filter(pk__in=ranked).order_by(order)
+    else:
+        courses = courses.order_by("-first_published_at", "pk")
+
+    facets = {
+        name: dict(courses.order_by().values_list(name).annotate(n=Count("pk")))
+        for name in FACETS
+    }
+    open_runs = Prefetch(
+        "runs",
+        queryset=CourseRun.objects.published().upcoming().order_by("starts_on", "pk"),
+        to_attr="open_runs",
+    )
+    paginator = Paginator(
+        courses.select_related("category", "cover_image").prefetch_related(open_runs),
+        CATALOG_PAGE_SIZE,
+    )
+    page = paginator.get_page(query.page)
+    return {
+        "courses": page,
+        "paginator": paginator,
+        "facets": facets,
+        "categories": CourseCategory.objects.filter(locale_id=index.locale_id),
+        "result_count": paginator.count,
+    }
+
+
+@dataclass
+class CourseProgress:
+    """How far a learner is through a course's required lessons."""
+
+    course: CoursePage
+    required_total: int = 0
+    required_done: int = 0
+    next_lesson: Any = None
+    resume_lesson: Any = None
+    completed_ids: set[int] = field(default_factory=set)
+
+    @property
+    def percent(self) -> int:
+        if not self.required_total:
+            return 0
+        return round(100 * self.required_done / self.required_total)
+
+
+@dataclass
+class DashboardEntry:
+    enrollment: Enrollment
+    progress: CourseProgress
+
+
+def _progress_for(
+    *, course: CoursePage, lessons: list, records: dict[int, LessonProgress]
+) -> CourseProgress:
+    progress = CourseProgress(course=course)
+    last_viewed = None
+    for lesson in lessons:
+        record = records.get(lesson.pk)
+        done = record is not None and record.completed_at is not None
+        if done:
+            progress.completed_ids.add(lesson.pk)
+        if lesson.is_required:
+            progress.required_total += 1
+            progress.required_done += int(done)
+        if not done and progress.next_lesson is None:
+            progress.next_lesson = lesson
+        if record is not None and (
+            last_viewed is None or record.last_viewed_at > last_viewed.last_viewed_at
+        ):
+            last_viewed = record
+    if last_viewed is not None:
+        progress.resume_lesson = next(
+            (lesson for lesson in lessons if lesson.pk == last_viewed.lesson_id), None
+        )
+    return progress
+
+
+def learner_dashboard(*, learner) -> dict[str, Any]:
+    """My courses with progress, the next lesson, upcoming dates and bookmarks.
+
+    Four queries however many enrolments the learner has.
+    """
+    enrollments = list(
+        Enrollment.objects.filter(
+            learner=learner,
+            status__in=[
+                *SEAT_HOLDING,
+                EnrollmentStatus.PENDING,
+                EnrollmentStatus.WAITLISTED,
+            ],
+        )
+        .select_related("run__course")
+        .order_by("-status_changed_at")
+    )
+    courses = {e.run.course_id: e.run.course for e in enrollments}
+    lessons_by_course: dict[int, list] = {pk: [] for pk in courses}
+    if courses:
+        under_a_course = Q()
+        for course in courses.values():
+            under_a_course |= Q(path__startswith=course.path)
+        paths = {course.path: pk for pk, course in courses.items()}
+        steplen = LessonPage.steplen
+        lessons = (
+            LessonPage.objects.live()
+            .filter(under_a_course)
+            .order_by("path")
+            .defer_streamfields()
+        )
+        for lesson in lessons:
+            course_path = lesson.path[: steplen * (lesson.depth - 2)]
+            if course_path in paths:
+                lessons_by_course[paths[course_path]].append(lesson)
+    records = {
+        record.lesson_id: record
+        for record in LessonProgress.objects.filter(
+            learner=learner, course_id__in=courses
+        )
+    }
+    entries = [
+        DashboardEntry(
+            enrollment=enrollment,
+            progress=_progress_for(
+                course=enrollment.run.course,
+                lessons=lessons_by_course[enrollment.run.course_id],
+                records=records,
+            ),
+        )
+        for enrollment in enrollments
+    ]
+    today = timezone.localdate()
+    upcoming = sorted(
+        (
+            entry.enrollment.run
+            for entry in entries
+            if entry.enrollment.run.starts_on
+            and entry.enrollment.run.starts_on >= today
+        ),
+        key=lambda run: run.starts_on,
+    )
+    bookmarks = list(
+        Bookmark.objects.filter(learner=learner).select_related("page", "resource")[:20]
+    )
+    return {"entries": entries, "upcoming_runs": upcoming, "bookmarks": bookmarks}
+
+
+def course_progress(*, learner, course: CoursePage) -> CourseProgress:
+    """Progress through one course, module by module, for its progress page."""
+    outline = course_outline(course=course)
+    records = {
+        record.lesson_id: record
+        for record in LessonProgress.objects.filter(
+            learner=learner, course_id=course.pk
+        )
+    }
+    return _progress_for(course=course, lessons=outline.lessons, records=records)
+
+
+def enrollment_for(*, learner, course: CoursePage) -> Enrollment | None:
+    """The learner's current enrolment in any run of `course`, if any."""
+    if not learner.is_authenticated:
+        return None
+    return (
+        Enrollment.objects.filter(learner=learner, run__course_id=course.pk)
+        .exclude(status__in=[EnrollmentStatus.WITHDRAWN, EnrollmentStatus.REJECTED])
+        .select_related("run")
+        .order_by("-status_changed_at")
+        .first()
+    )
+
+
+def approval_queue(*, user, is_staff: bool) -> Any:
+    """Pending requests the user may decide: all for staff, own for instructors."""
+    pending = Enrollment.objects.filter(status=EnrollmentStatus.PENDING).select_related(
+        "learner__organization", "run__course"
+    )
+    if not is_staff:
+        pending = pending.filter(run__course__instructor_links__user=user)
+    return pending.order_by("created_at")

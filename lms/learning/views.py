@@ -1,0 +1,243 @@
+"""Learning views: parse, call one service, answer."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from courses.models import CoursePage, LessonPage, LibraryResource
+
+from .forms import CsvImportForm, EnrollForm
+from .models import CourseRun, Enrollment, EnrollmentStatus
+from .permissions import is_center_staff, lesson_access_allowed, run_manage_allowed
+from .selectors import approval_queue, course_progress, learner_dashboard
+from .services import (
+    EnrollmentError,
+    bookmark_toggle,
+    enrollment_approve,
+    enrollment_bulk_import,
+    enrollment_create,
+    enrollment_reject,
+    enrollment_withdraw,
+    lesson_progress_complete,
+)
+
+
+def _back(request, fallback: str) -> HttpResponseRedirect:
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(fallback)
+
+
+@login_required
+@require_POST
+def run_enroll(request, run_id: int):
+    run = get_object_or_404(
+        CourseRun.objects.published().select_related("course"), pk=run_id
+    )
+    form = EnrollForm(request.POST)
+    form.is_valid()
+    try:
+        enrollment = enrollment_create(
+            learner=request.user,
+            run=run,
+            invitation_code=form.cleaned_data.get("invitation_code", ""),
+        )
+    except EnrollmentError as error:
+        messages.error(request, error.message)
+        response = _back(request, run.course.url)
+        response.status_code = 303
+        return response
+    messages.success(
+        request,
+        {
+            EnrollmentStatus.ACTIVE: _("You are enrolled. Welcome!"),
+            EnrollmentStatus.COMPLETED: _("You have already completed this course."),
+            EnrollmentStatus.PENDING: _("Your request has been sent for approval."),
+            EnrollmentStatus.WAITLISTED: _(
+                "The course is full; you are on the waitlist."
+            ),
+        }[enrollment.status],
+    )
+    return _back(request, run.course.url)
+
+
+@login_required
+@require_POST
+def enrollment_withdraw_view(request, enrollment_id: int):
+    enrollment = get_object_or_404(
+        Enrollment.objects.select_related("run__course"),
+        pk=enrollment_id,
+        learner=request.user,
+    )
+    try:
+        enrollment_withdraw(enrollment=enrollment)
+    except EnrollmentError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("You have left %(course)s.") % {"course": enrollment.run.course.title},
+        )
+    return _back(request, "learning:dashboard")
+
+
+@login_required
+@require_POST
+def lesson_complete(request, lesson_id: int):
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    try:
+        lesson_progress_complete(learner=request.user, lesson=lesson)
+    except EnrollmentError as error:
+        if request.headers.get("Accept") == "application/json":
+            return JsonResponse({"error": error.message}, status=403)
+        messages.error(request, error.message)
+        return redirect(lesson.course.url)
+    if request.headers.get("Accept") == "application/json":
+        progress = course_progress(learner=request.user, course=lesson.course)
+        return JsonResponse({"completed": True, "percent": progress.percent})
+    outline_next = request.POST.get("next")
+    return _back(request, outline_next or lesson.url)
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    return render(
+        request, "learning/dashboard.html", learner_dashboard(learner=request.user)
+    )
+
+
+@login_required
+@require_GET
+def course_progress_view(request, course_id: int):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    if not lesson_access_allowed(user=request.user, course=course):
+        raise PermissionDenied
+    from courses.outline import course_outline
+
+    return render(
+        request,
+        "learning/course_progress.html",
+        {
+            "course": course,
+            "outline": course_outline(course=course),
+            "progress": course_progress(learner=request.user, course=course),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def approvals(request):
+    staff = is_center_staff(request.user)
+    queue = approval_queue(user=request.user, is_staff=staff)
+    if request.method == "POST":
+        enrollment = get_object_or_404(queue, pk=request.POST.get("enrollment"))
+        decide = (
+            enrollment_approve
+            if request.POST.get("decision") == "approve"
+            else (enrollment_reject)
+        )
+        try:
+            decide(enrollment=enrollment, actor=request.user)
+        except EnrollmentError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("Decision saved for %(name)s.")
+                % {"name": enrollment.learner.display_name},
+            )
+        return redirect("learning:approvals")
+    if not staff and not request.user.has_perm("wagtailadmin.access_admin"):
+        raise PermissionDenied
+    return render(request, "learning/approvals.html", {"pending": queue})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def run_csv_import(request, run_id: int):
+    run = get_object_or_404(CourseRun.objects.select_related("course"), pk=run_id)
+    if not is_center_staff(request.user):
+        raise PermissionDenied
+    form = CsvImportForm(request.POST or None, request.FILES or None)
+    report = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            report = enrollment_bulk_import(
+                run=run, data=form.cleaned_data["file"].read(), actor=request.user
+            )
+            if report.ok:
+                messages.success(
+                    request, _("%(n)d learners enrolled.") % {"n": len(report.enrolled)}
+                )
+                return redirect("learning:run-import", run_id=run.pk)
+        status = 400
+    return render(
+        request,
+        "learning/run_import.html",
+        {"run": run, "form": form, "report": report},
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def run_roster_csv(request, run_id: int):
+    """The run's enrolments as CSV that Excel opens with Korean intact."""
+    run = get_object_or_404(CourseRun.objects.select_related("course"), pk=run_id)
+    if not run_manage_allowed(user=request.user, run=run):
+        raise PermissionDenied
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="run-{run.pk}-roster.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(
+        [_("E-mail"), _("Name"), _("Organization"), _("Status"), _("Requested")]
+    )
+    for e in run.enrollments.select_related("learner__organization").order_by(
+        "created_at"
+    ):
+        writer.writerow(
+            [
+                e.learner.email,
+                e.learner.display_name,
+                e.learner.organization or "",
+                e.get_status_display(),
+                e.created_at.date().isoformat(),
+            ]
+        )
+    return response
+
+
+@login_required
+@require_POST
+def bookmark_toggle_view(request):
+    page = resource = None
+    if request.POST.get("page"):
+        page = get_object_or_404(LessonPage.objects.live(), pk=request.POST["page"])
+        if not lesson_access_allowed(user=request.user, course=page.course):
+            raise PermissionDenied
+    elif request.POST.get("resource"):
+        resource = get_object_or_404(
+            LibraryResource.objects.filter(is_published=True),
+            pk=request.POST["resource"],
+        )
+    else:
+        return HttpResponse(_("Choose one thing to save."), status=400)
+    saved = bookmark_toggle(learner=request.user, page=page, resource=resource)
+    messages.success(
+        request, _("Saved for later.") if saved else _("Removed from saved.")
+    )
+    return _back(request, "learning:dashboard")

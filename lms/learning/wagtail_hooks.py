@@ -1,0 +1,65 @@
+"""Admin screens for course runs, and the approval queue in the admin menu."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import CourseRun
+
+
+class CourseRunViewSet(ModelViewSet):
+    model = CourseRun
+    icon = "date"
+    menu_label = _("Course runs")
+    list_display = [
+        "__str__",
+        "starts_on",
+        "ends_on",
+        "enrollment_policy",
+        Column("seats_taken", label=_("Seats taken")),
+        "capacity",
+        "is_published",
+    ]
+    list_filter = ["enrollment_policy", "pacing", "is_residential", "is_published"]
+    search_fields = ["title"]
+    form_fields = [
+        "course",
+        "title",
+        "starts_on",
+        "ends_on",
+        "enrollment_opens_at",
+        "enrollment_closes_at",
+        "capacity",
+        "enrollment_policy",
+        "invitation_code",
+        "pacing",
+        "is_residential",
+        "waitlist_enabled",
+        "is_published",
+    ]
+
+
+class LearningGroup(ViewSetGroup):
+    menu_label = _("Learning")
+    menu_icon = "list-ul"
+    menu_order = 200
+    items = (CourseRunViewSet("course_runs"),)
+
+
+@hooks.register("register_admin_viewset")
+def register_learning_viewsets():
+    return LearningGroup()
+
+
+@hooks.register("register_admin_menu_item")
+def register_approvals_menu_item():
+    return MenuItem(
+        _("Enrolment requests"),
+        reverse("learning:approvals"),
+        icon_name="tasks",
+        order=205,
+    )
