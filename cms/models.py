@@ -9,9 +9,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from lms.core.blocks import BaseStreamBlock
+from lms.core.page_cache import AnonymousPageCacheMixin
 
 
-class HomePage(Page):
+class HomePage(AnonymousPageCacheMixin, Page):
     """The front page of a locale: the town, its spaces and what is on."""
 
     hero_title = models.CharField(_("headline"), max_length=200)
@@ -38,7 +39,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(AnonymousPageCacheMixin, Page):
     """A page of text: about, policies, contact."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -69,7 +70,7 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class TownIndexPage(Page):
+class TownIndexPage(AnonymousPageCacheMixin, Page):
     """'About the town': the Innovation Town and its six spaces."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -111,7 +112,7 @@ class ServiceBlock(blocks.StructBlock):
         template = "cms/blocks/service_block.html"
 
 
-class TownSpacePage(Page):
+class TownSpacePage(AnonymousPageCacheMixin, Page):
     """One of the town's six spaces, with the services it offers."""
 
     kind = models.CharField(

@@ -43,7 +43,14 @@ class CourseOutline:
 
 
 def course_outline(*, course) -> CourseOutline:
-    """The live modules and lessons of `course`, in tree order."""
+    """The live modules and lessons of `course`, in tree order.
+
+    Kept on the course instance, so that the page and the progress shown on it
+    share the two queries within a request.
+    """
+    cached = getattr(course, "_campus_outline", None)
+    if cached is not None:
+        return cached
     from .models import CourseModulePage, LessonPage
 
     modules = {
@@ -60,4 +67,5 @@ def course_outline(*, course) -> CourseOutline:
         parent = modules.get(lesson.path[: -LessonPage.steplen])
         if parent is not None:
             parent.lessons.append(lesson)
-    return CourseOutline(list(modules.values()))
+    course._campus_outline = CourseOutline(list(modules.values()))
+    return course._campus_outline

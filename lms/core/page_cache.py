@@ -30,20 +30,38 @@ def page_cache_clear() -> None:
 
 
 def _cacheable(request) -> bool:
+    """Anonymous GETs with no session and no pending messages."""
     return (
         request.method in ("GET", "HEAD")
-        and not request.user.is_authenticated
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
         and not getattr(request, "is_preview", False)
     )
 
 
-def _key(request, page) -> str:
+def _key(request) -> str:
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return (
-        f"campus:page:{page_cache_version()}:{page.pk}:"
-        f"{getattr(request, 'LANGUAGE_CODE', settings.LANGUAGE_CODE)}:{digest}"
-    )
+    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    return f"campus:page:{page_cache_version()}:{language}:{digest}"
+
+
+class AnonymousPageCacheMiddleware:
+    """Answer from the page cache before URL routing and the rest of the stack.
+
+    Placed right after LocaleMiddleware (the key needs the language). Only
+    pages that opted in with AnonymousPageCacheMixin are ever stored.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _cacheable(request):
+            response = cache.get(_key(request))
+            if response is not None:
+                response["X-Campus-Cache"] = "hit"
+                return response
+        return self.get_response(request)
 
 
 class AnonymousPageCacheMixin:
@@ -52,17 +70,15 @@ class AnonymousPageCacheMixin:
     page_cache_timeout = DEFAULT_TIMEOUT
 
     def serve(self, request, *args, **kwargs):
-        if not _cacheable(request):
-            return super().serve(request, *args, **kwargs)
-        key = _key(request, self)
-        response = cache.get(key)
-        if response is not None:
-            response["X-Campus-Cache"] = "hit"
-            return response
         response = super().serve(request, *args, **kwargs)
-        if response.status_code == 200 and not response.cookies:
+        if (
+            _cacheable(request)
+            and not request.user.is_authenticated
+            and response.status_code == 200
+            and not response.cookies
+        ):
             if isinstance(response, SimpleTemplateResponse):
                 response.render()
-            cache.set(key, response, self.page_cache_timeout)
+            cache.set(_key(request), response, self.page_cache_timeout)
             response["X-Campus-Cache"] = "miss"
         return response

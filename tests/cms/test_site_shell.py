@@ -6,6 +6,7 @@ from lxml import etree
 
 from cms.demo import SPACES
 from cms.models import TownSpacePage
+from lms.core.page_cache import page_cache_clear
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +47,7 @@ def test_home_page_query_count_does_not_grow_with_spaces(
     client, site_pages, django_assert_num_queries
 ):
     client.get("/")  # warm the site and locale caches
+    page_cache_clear()  # measure rendering, not the page cache
     with django_assert_num_queries(HOME_QUERIES):
         client.get("/")
     town = site_pages.get_children().specific().get(slug="town")
@@ -55,9 +57,39 @@ def test_home_page_query_count_does_not_grow_with_spaces(
                 title=f"공간 {n}", slug=f"space-{n}", kind="exchange", summary="요약"
             )
         )
+    page_cache_clear()
     with django_assert_num_queries(HOME_QUERIES):
         response = client.get("/")
     assert "공간 9" in response.content.decode()
+
+
+def test_anonymous_pages_come_from_the_cache_without_queries(
+    client, site_pages, django_assert_num_queries
+):
+    first = client.get("/en/town/")
+    assert first["X-Campus-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get("/en/town/")
+    assert second["X-Campus-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_publishing_retires_cached_pages(client, site_pages):
+    client.get("/town/")
+    town = site_pages.get_children().specific().get(slug="town")
+    town.title = "새 제목"
+    town.save_revision().publish()
+    response = client.get("/town/")
+    assert response["X-Campus-Cache"] == "miss"
+    assert "새 제목" in response.content.decode()
+
+
+def test_signed_in_visitors_never_get_a_cached_page(client, site_pages, user):
+    client.get("/")
+    client.force_login(user)
+    response = client.get("/")
+    assert "X-Campus-Cache" not in response
+    assert user.display_name in response.content.decode()
 
 
 def test_unknown_page_is_a_friendly_404_in_the_users_language(client, site_pages):

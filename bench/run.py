@@ -1,0 +1,459 @@
+"""Run the benchmarks in bench/scenarios.py against a production-like Campus.
+
+Builds a fresh PostgreSQL database, starts gunicorn on loopback with
+bench.settings (production settings plus the ceiling view), checks that every
+scenario answers 200, loads the ceiling and then each scenario with wrk, and
+prints requests/s, p50/p95 and each scenario's ratio to the ceiling. The figures
+also go to bench/results/latest.json. Knobs are environment variables; see
+bench/README.md.
+"""
+
+import http.client
+import json
+import os
+import platform
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+ROOT = BENCH_DIR.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.scenarios import SCENARIOS, SETUP, Scenario  # noqa: E402
+
+HOST = "127.0.0.1"  # the load never leaves this machine
+CEILING = Scenario("ceiling (bare Django)", "/bench/ceiling/")
+RESULTS = BENCH_DIR / "results" / "latest.json"
+
+
+class BenchError(Exception):
+    """Something the run cannot go on without; the message says what."""
+
+
+def knob(name: str, default: str) -> str:
+    return os.environ.get(name) or default
+
+
+def config() -> dict:
+    return {
+        "duration_s": int(knob("BENCH_DURATION", "10")),
+        "ceiling_s": int(knob("BENCH_CEILING_DURATION", "5")),
+        "warmup_s": int(knob("BENCH_WARMUP", "2")),
+        "rounds": int(knob("BENCH_ROUNDS", "5")),
+        "threads": int(knob("BENCH_THREADS", "2")),
+        "connections": int(knob("BENCH_CONNECTIONS", "16")),
+        "workers": int(knob("BENCH_WORKERS", "2")),
+        "database": knob("BENCH_DB", "campus_bench"),
+        "pg_host": knob("BENCH_PGHOST", "127.0.0.1"),
+        "pg_port": knob("BENCH_PGPORT", "5432"),
+        "pg_user": knob("BENCH_PGUSER", "postgres"),
+        "cache_url": knob("BENCH_CACHE_URL", "redis://127.0.0.1:6379/2"),
+        "reuse_db": knob("BENCH_REUSE_DB", "0") == "1",
+        "only": knob("BENCH_ONLY", ""),
+    }
+
+
+def server_environment(cfg: dict, static_root: str) -> dict[str, str]:
+    """The environment of every Django process of the run, gunicorn included."""
+    database_url = (
+        f"postgres://{cfg['pg_user']}@{cfg['pg_host']}:{cfg['pg_port']}"
+        f"/{cfg['database']}"
+    )
+    return os.environ | {
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY")
+        or secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": HOST,
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": database_url,
+        "CACHE_URL": cfg["cache_url"],
+        "BENCH_STATIC_ROOT": static_root,
+        "PYTHONPATH": os.pathsep.join(
+            filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])
+        ),
+    }
+
+
+def step(message: str) -> None:
+    print(f"bench: {message}", flush=True)
+
+
+def run(command: list[str], env: dict[str, str]) -> None:
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BenchError(
+            f"{' '.join(command)} failed ({result.returncode}):\n"
+            f"{result.stdout[-3000:]}{result.stderr[-3000:]}"
+        )
+
+
+def database_create(cfg: dict, env: dict[str, str]) -> None:
+    """Drop and create the bench database: every run starts from the same data."""
+    name = cfg["database"]
+    if not name.replace("_", "").isalnum():
+        raise BenchError(f"BENCH_DB must be a plain identifier, not {name!r}")
+    psql = [
+        "psql",
+        "-h",
+        cfg["pg_host"],
+        "-p",
+        cfg["pg_port"],
+        "-U",
+        cfg["pg_user"],
+        "-d",
+        "postgres",
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-q",
+    ]
+    run([*psql, "-c", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'], env)
+    run([*psql, "-c", f'CREATE DATABASE "{name}"'], env)
+
+
+def django_prepare(env: dict[str, str], emails: set[str]) -> dict[str, str]:
+    """Clear the cache and sign in the scenarios' demo users.
+
+    Returns a Cookie header per e-mail. The sessions are written to the bench
+    database, which gunicorn reads, exactly as a login over HTTP would.
+    """
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.core.cache import cache
+    from django.db import connections
+    from django.test import Client
+
+    # the bench owns its Redis database; stale entries would point at old rows
+    cache.clear()
+    cookies = {}
+    for email in sorted(emails):
+        user = get_user_model().objects.filter(email=email).first()
+        if user is None:
+            raise BenchError(f"no demo user {email!r}; is it created by SETUP?")
+        client = Client()
+        client.force_login(
+            user, backend="allauth.account.auth_backends.AuthenticationBackend"
+        )
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        cookies[email] = f"{settings.SESSION_COOKIE_NAME}={session}"
+    connections.close_all()
+    return cookies
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def get(port: int, path: str, cookie: str | None) -> tuple[int, dict, bytes]:
+    """One GET without following redirects: a 302 to the login page is a failure."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    try:
+        connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()
+
+
+def server_wait(server: subprocess.Popen, port: int, log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise BenchError(f"gunicorn exited ({server.returncode}):\n{tail(log)}")
+        try:
+            status, _, _ = get(port, CEILING.path, None)
+        except OSError:
+            time.sleep(0.2)
+            continue
+        if status == 200:
+            return
+        raise BenchError(f"the ceiling answered {status}:\n{tail(log)}")
+    raise BenchError(f"gunicorn did not answer within 60 s:\n{tail(log)}")
+
+
+def server_stop(server: subprocess.Popen) -> None:
+    if server.poll() is not None:
+        return
+    server.terminate()  # gunicorn's graceful shutdown stops its workers
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+
+
+def tail(log: Path, lines: int = 40) -> str:
+    try:
+        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no gunicorn log)"
+
+
+def check(port: int, scenario: Scenario, cookie: str | None, log: Path) -> None:
+    status, headers, body = get(port, scenario.path, cookie)
+    if status != 200:
+        where = headers.get("Location", "")
+        raise BenchError(
+            f"{scenario.name}: GET {scenario.path} answered {status} {where}, "
+            f"not 200; it is not loaded.\n{body[:500]!r}\n{tail(log)}"
+        )
+
+
+def settle(port: int) -> None:
+    """Wait until the requests wrk left queued in gunicorn's backlog are served.
+
+    wrk hangs up when its time is up, but the workers still answer what was
+    queued; without this the next slice would pay for the previous one.
+    """
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        start = time.monotonic()
+        get(port, CEILING.path, None)
+        if time.monotonic() - start < 0.05:
+            return
+
+
+def wrk(cfg: dict, port: int, path: str, cookie: str | None, seconds: int) -> dict:
+    command = [
+        "wrk",
+        f"-t{cfg['threads']}",
+        f"-c{cfg['connections']}",
+        f"-d{seconds}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(BENCH_DIR / "latency.lua"),
+    ]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    command.append(f"http://{HOST}:{port}{path}")
+    result = subprocess.run(command, capture_output=True, text=True)
+    settle(port)
+    for line in result.stdout.splitlines():
+        if line.startswith("BENCH_RESULT "):
+            return json.loads(line.removeprefix("BENCH_RESULT "))
+    raise BenchError(f"wrk gave no result:\n{result.stdout}{result.stderr}")
+
+
+def checked(scenario: Scenario, figures: dict) -> dict:
+    errors = figures["errors"]
+    if errors["status"]:
+        raise BenchError(
+            f"{scenario.name}: {errors['status']} of {figures['requests']} "
+            "responses under load were not 2xx/3xx"
+        )
+    if any(errors.values()):
+        step(f"warning: {scenario.name}: socket errors under load: {errors}")
+    return figures
+
+
+def combined(scenario: Scenario, slices: list[dict]) -> dict:
+    """One figure from several slices of load.
+
+    Requests/s is over all of them; a percentile is the median of the slices'
+    percentiles, since wrk's histograms cannot be merged after the fact.
+    """
+    requests = sum(part["requests"] for part in slices)
+    seconds = sum(part["seconds"] for part in slices)
+    figures = {
+        "name": scenario.name,
+        "path": scenario.path,
+        "login": scenario.login,
+        "requests": requests,
+        "seconds": round(seconds, 3),
+        "rps": round(requests / seconds, 2),
+        "mean_ms": round(
+            sum(part["mean_ms"] * part["requests"] for part in slices) / requests, 3
+        ),
+        "max_ms": max(part["max_ms"] for part in slices),
+    }
+    for key in ("p50_ms", "p95_ms", "p99_ms"):
+        figures[key] = statistics.median(part[key] for part in slices)
+    figures["errors"] = {
+        kind: sum(part["errors"][kind] for part in slices)
+        for kind in slices[0]["errors"]
+    }
+    figures["slices"] = [part["rps"] for part in slices]
+    return figures
+
+
+def load_beside_ceiling(
+    cfg: dict, port: int, scenario: Scenario, cookie: str | None
+) -> dict:
+    """Load the scenario and the ceiling in alternating slices; ratio the two.
+
+    Interleaving, rather than one ceiling per run, keeps the ratio honest on a
+    machine whose other load comes and goes: both see the same weather.
+    """
+    if cfg["warmup_s"]:  # unrecorded: templates, connections, caches
+        wrk(cfg, port, scenario.path, cookie, cfg["warmup_s"])
+    rounds = cfg["rounds"]
+    page_slice = max(1, round(cfg["duration_s"] / rounds))
+    ceiling_slice = max(1, round(cfg["ceiling_s"] / rounds))
+    pages, ceilings = [], []
+    for _ in range(rounds):
+        ceilings.append(
+            checked(CEILING, wrk(cfg, port, CEILING.path, None, ceiling_slice))
+        )
+        pages.append(
+            checked(scenario, wrk(cfg, port, scenario.path, cookie, page_slice))
+        )
+    row = combined(scenario, pages)
+    row["ceiling"] = combined(CEILING, ceilings)
+    row["ceiling_rps"] = row["ceiling"]["rps"]
+    row["ratio"] = round(row["rps"] / row["ceiling_rps"], 4)
+    return row
+
+
+def ceiling_summary(rows: list[dict]) -> dict:
+    """The ceiling row of the table: its slices across the whole run."""
+    summary = combined(CEILING, [row["ceiling"] for row in rows])
+    summary["ratio"] = 1.0
+    del summary["slices"]
+    return summary
+
+
+def table(ceiling: dict, rows: list[dict]) -> str:
+    """Scenario, req/s, p50, p95, and req/s over the ceiling measured beside it."""
+    width = max(len(row["name"]) for row in [ceiling, *rows])
+    lines = [
+        f"{'scenario':<{width}}  {'req/s':>8}  {'p50 ms':>8}  {'p95 ms':>8}  "
+        f"{'ratio':>6}  {'ceiling req/s':>13}"
+    ]
+    for row in [ceiling, *rows]:
+        beside = f"{row['ceiling_rps']:>13.1f}" if "ceiling_rps" in row else ""
+        lines.append(
+            f"{row['name']:<{width}}  {row['rps']:>8.1f}  {row['p50_ms']:>8.1f}  "
+            f"{row['p95_ms']:>8.1f}  {row['ratio']:>6.3f}  {beside}".rstrip()
+        )
+    return "\n".join(lines)
+
+
+def versions() -> dict:
+    wrk_version = subprocess.run(["wrk", "--version"], capture_output=True, text=True)
+    import django
+    import wagtail
+
+    return {
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "wagtail": wagtail.__version__,
+        "wrk": (wrk_version.stdout or wrk_version.stderr).split(" Copyright")[0],
+    }
+
+
+def bench() -> dict:
+    cfg = config()
+    scenarios = [s for s in SCENARIOS if cfg["only"] in s.name]
+    if not scenarios:
+        raise BenchError(f"no scenario name contains BENCH_ONLY={cfg['only']!r}")
+    if cfg["threads"] > cfg["connections"]:
+        raise BenchError("BENCH_THREADS cannot exceed BENCH_CONNECTIONS")
+    with tempfile.TemporaryDirectory(prefix="campus-bench-") as scratch:
+        static_root = str(Path(scratch) / "static")
+        log = Path(scratch) / "gunicorn.log"
+        env = server_environment(cfg, static_root)
+        manage = [sys.executable, "manage.py"]
+        if cfg["reuse_db"]:
+            step(f"reusing database {cfg['database']} (BENCH_REUSE_DB=1)")
+        else:
+            step(f"creating database {cfg['database']} and its data")
+            database_create(cfg, env)
+            for command in SETUP:
+                run([*manage, *command], env)
+        step("collecting static files")
+        run([*manage, "collectstatic", "--noinput", "--verbosity", "0"], env)
+        cookies = django_prepare(env, {s.login for s in scenarios if s.login})
+
+        port = free_port()
+        step(f"starting gunicorn ({cfg['workers']} workers) on {HOST}:{port}")
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "lms.wsgi:application",
+                "--bind",
+                f"{HOST}:{port}",
+                "--workers",
+                str(cfg["workers"]),
+                "--error-logfile",
+                str(log),
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        try:
+            server_wait(server, port, log)
+            for scenario in scenarios:
+                check(port, scenario, cookies.get(scenario.login), log)
+            step(
+                f"loading each page for {cfg['duration_s']} s and the ceiling for "
+                f"{cfg['ceiling_s']} s in {cfg['rounds']} alternating rounds, "
+                f"after {cfg['warmup_s']} s of warm-up: "
+                f"wrk -t{cfg['threads']} -c{cfg['connections']}"
+            )
+            if cfg["warmup_s"]:
+                wrk(cfg, port, CEILING.path, None, cfg["warmup_s"])
+            rows = []
+            for scenario in scenarios:
+                cookie = cookies.get(scenario.login)
+                rows.append(load_beside_ceiling(cfg, port, scenario, cookie))
+                step(
+                    f"{scenario.name}: {rows[-1]['rps']:.1f} req/s, "
+                    f"ratio {rows[-1]['ratio']:.3f}"
+                )
+        finally:
+            server_stop(server)
+    ceiling = ceiling_summary(rows)
+    print()
+    print(table(ceiling, rows))
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": versions(),
+        "config": {k: v for k, v in cfg.items() if k not in {"reuse_db", "only"}},
+        "ceiling": ceiling,
+        "scenarios": rows,
+    }
+
+
+def main() -> int:
+    # SIGTERM and SIGHUP unwind like Ctrl-C, so that gunicorn is always stopped
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.default_int_handler)
+    try:
+        results = bench()
+    except BenchError as error:
+        print(f"bench: FAILED: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("bench: interrupted", file=sys.stderr)
+        return 130
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    print(f"\nbench: figures written to {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

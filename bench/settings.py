@@ -1,0 +1,16 @@
+"""Production settings, served over plain http on loopback for the benchmarks.
+
+The only departures from production are the ones that plain http on 127.0.0.1
+needs, plus the benchmark URLconf that adds the ceiling view.
+"""
+
+from lms.settings.production import *  # noqa: F401,F403
+from lms.settings.production import env
+
+ROOT_URLCONF = "bench.urls"
+
+# No TLS on loopback: a redirect to https would answer every request with a 301.
+SECURE_SSL_REDIRECT = False
+
+# collectstatic goes to a scratch folder so that a run leaves the checkout alone.
+STATIC_ROOT = env.path("BENCH_STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))  # noqa: F405
