@@ -33,8 +33,8 @@ from .models import (
     LearningMode,
     LessonPage,
     Level,
-    Licence,
     LibraryResource,
+    Licence,
     ResourceKind,
 )
 
@@ -149,7 +149,10 @@ COURSES = [
         "modules": [
             {
                 "slug": "what-is-a-social-enterprise",
-                "ko": ("1. 사회적기업이란", "사회적경제의 주체들과 사회적기업의 인증 요건을 살펴봅니다."),
+                "ko": (
+                    "1. 사회적기업이란",
+                    "사회적경제의 주체들과 사회적기업의 인증 요건을 살펴봅니다.",
+                ),
                 "en": (
                     "1. What is a social enterprise",
                     "The actors of the social economy and what certification requires.",
@@ -246,7 +249,10 @@ COURSES = [
             },
             {
                 "slug": "designing-the-business-model",
-                "ko": ("2. 비즈니스 모델 설계", "사회문제를 정의하고 수익과 사회적 성과가 함께 나는 구조를 설계합니다."),
+                "ko": (
+                    "2. 비즈니스 모델 설계",
+                    "사회문제를 정의하고 수익과 사회적 성과가 함께 나는 구조를 설계합니다.",
+                ),
                 "en": (
                     "2. Designing the business model",
                     "Define the problem and design a model that earns and does good.",
@@ -523,7 +529,10 @@ COURSES = [
         "modules": [
             {
                 "slug": "cooperative-accounting-basics",
-                "ko": ("1. 협동조합 회계의 기초", "출자금과 적립금, 잉여금 배분의 원칙을 익힙니다."),
+                "ko": (
+                    "1. 협동조합 회계의 기초",
+                    "출자금과 적립금, 잉여금 배분의 원칙을 익힙니다.",
+                ),
                 "en": (
                     "1. Cooperative accounting basics",
                     "Member shares, reserves and how surplus is distributed.",
@@ -614,7 +623,10 @@ COURSES = [
             },
             {
                 "slug": "reading-financial-statements",
-                "ko": ("2. 재무제표 읽기와 자금 관리", "총회 보고용 재무제표를 읽고 현금흐름을 관리합니다."),
+                "ko": (
+                    "2. 재무제표 읽기와 자금 관리",
+                    "총회 보고용 재무제표를 읽고 현금흐름을 관리합니다.",
+                ),
                 "en": (
                     "2. Financial statements and cash",
                     "Read the statements for the general assembly and manage cash.",
@@ -782,7 +794,10 @@ COURSES = [
             {
                 "slug": "why-measure",
                 "ko": ("1. 왜 측정하는가", "사회적가치의 개념과 변화이론."),
-                "en": ("1. Why measure", "What social value is, and theories of change."),
+                "en": (
+                    "1. Why measure",
+                    "What social value is, and theories of change.",
+                ),
                 "lessons": [
                     (
                         "what-is-social-value",
@@ -867,7 +882,10 @@ COURSES = [
             {
                 "slug": "how-to-measure",
                 "ko": ("2. 어떻게 측정하는가", "지표 고르기와 SROI 개요."),
-                "en": ("2. How to measure", "Choosing indicators, and an overview of SROI."),
+                "en": (
+                    "2. How to measure",
+                    "Choosing indicators, and an overview of SROI.",
+                ),
                 "lessons": [
                     (
                         "choosing-indicators",
@@ -1002,7 +1020,10 @@ COURSES = [
         "modules": [
             {
                 "slug": "local-food-distribution",
-                "ko": ("1. 로컬푸드 유통 구조", "직매장, 꾸러미, 공공급식의 구조와 조건."),
+                "ko": (
+                    "1. 로컬푸드 유통 구조",
+                    "직매장, 꾸러미, 공공급식의 구조와 조건.",
+                ),
                 "en": (
                     "1. How local food is distributed",
                     "Farm shops, veg boxes and public catering.",
@@ -1088,7 +1109,10 @@ COURSES = [
             },
             {
                 "slug": "opening-new-markets",
-                "ko": ("2. 판로 개척 실습", "상품 기획부터 바이어 상담과 장터 판매까지."),
+                "ko": (
+                    "2. 판로 개척 실습",
+                    "상품 기획부터 바이어 상담과 장터 판매까지.",
+                ),
                 "en": (
                     "2. Opening new markets",
                     "From product planning to buyer meetings and the market stall.",
@@ -1510,7 +1534,10 @@ COURSES = [
         "modules": [
             {
                 "slug": "the-social-finance-landscape",
-                "ko": ("1. 사회적 금융의 지형", "보조금, 융자, 투자와 임팩트 투자의 구조."),
+                "ko": (
+                    "1. 사회적 금융의 지형",
+                    "보조금, 융자, 투자와 임팩트 투자의 구조.",
+                ),
                 "en": (
                     "1. The social finance landscape",
                     "Grants, loans, investment and how impact investing works.",
@@ -1998,9 +2025,11 @@ def seed_courses(*, home_ko, home_en, people, categories=None) -> list[CoursePag
                 ],
                 show_in_menus=False,
             )
-            # tags are not translated: both languages share them
+            # tags are not translated: both languages share them; tags are
+            # cluster tags, so they go live with a published revision
             if set(course.tags.names()) != set(spec["tags"]):
                 course.tags.set(spec["tags"])
+                course.save_revision().publish()
             pages[code][spec["slug"]] = course
             for module_spec in spec["modules"]:
                 module_title, module_summary = module_spec[code]
@@ -2263,12 +2292,39 @@ LIBRARY = [
         "filename": "monthly-cash-flow-ko.csv",
         "content": lambda: _csv(
             [
-                ["월", "영업수익", "보조금수입", "조합원출자", "인건비", "재료비",
-                 "임차료", "기타비용", "월말잔액"],
-                ["1월", "4200000", "1500000", "300000", "3800000", "900000",
-                 "600000", "250000", "=B2+C2+D2-E2-F2-G2-H2"],
-                ["2월", "3900000", "1500000", "0", "3800000", "850000",
-                 "600000", "230000", "=I2+B3+C3+D3-E3-F3-G3-H3"],
+                [
+                    "월",
+                    "영업수익",
+                    "보조금수입",
+                    "조합원출자",
+                    "인건비",
+                    "재료비",
+                    "임차료",
+                    "기타비용",
+                    "월말잔액",
+                ],
+                [
+                    "1월",
+                    "4200000",
+                    "1500000",
+                    "300000",
+                    "3800000",
+                    "900000",
+                    "600000",
+                    "250000",
+                    "450000",
+                ],
+                [
+                    "2월",
+                    "3900000",
+                    "1500000",
+                    "0",
+                    "3800000",
+                    "850000",
+                    "600000",
+                    "230000",
+                    "370000",
+                ],
                 ["3월", "", "", "", "", "", "", "", ""],
             ]
         ),
@@ -2285,9 +2341,16 @@ LIBRARY = [
         "filename": "local-food-supply-plan.csv",
         "content": lambda: _csv(
             [
-                ["품목 product", "규격 pack", "단가 unit price (KRW)",
-                 "최소주문 min. order", "3월 Mar (kg)", "4월 Apr (kg)",
-                 "5월 May (kg)", "6월 Jun (kg)"],
+                [
+                    "품목 product",
+                    "규격 pack",
+                    "단가 unit price (KRW)",
+                    "최소주문 min. order",
+                    "3월 Mar (kg)",
+                    "4월 Apr (kg)",
+                    "5월 May (kg)",
+                    "6월 Jun (kg)",
+                ],
                 ["시금치 spinach", "1 kg", "6500", "10", "200", "350", "120", "0"],
                 ["딸기 strawberries", "500 g", "9000", "20", "400", "600", "300", "0"],
                 ["감자 potatoes", "10 kg", "28000", "5", "0", "0", "150", "800"],
@@ -2404,7 +2467,10 @@ def seed_library(*, categories) -> list[LibraryResource]:
                 everybody=True,
                 group=None,
                 user=None,
-                defaults={"type": FolderPermission.ALL, "can_read": FolderPermission.ALLOW},
+                defaults={
+                    "type": FolderPermission.ALL,
+                    "can_read": FolderPermission.ALLOW,
+                },
             )
         else:
             FolderPermission.objects.get_or_create(

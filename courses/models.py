@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
@@ -198,7 +199,9 @@ class CoursePage(AnonymousPageCacheMixin, Page):
             "Anyone may read the lessons without enrolling (informal courses)."
         ),
     )
-    tags = TaggableManager(through=CoursePageTag, blank=True, verbose_name=_("tags"))
+    tags = ClusterTaggableManager(
+        through=CoursePageTag, blank=True, verbose_name=_("tags")
+    )
 
     content_panels = [
         *Page.content_panels,

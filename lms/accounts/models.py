@@ -176,7 +176,7 @@ class AccountDeletionRequest(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
-        COMPLETED = "completed", _("Completed")
+        COMPLETED = "completed", _("Processed")
         REJECTED = "rejected", _("Rejected")
 
     user = models.ForeignKey(

@@ -2,9 +2,13 @@
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.models import Locale
 
 from cms.demo import seed_site
+from cms.roles import roles_permissions_grant
+from courses.demo import seed_categories, seed_courses, seed_library
 from lms.accounts.demo import DEMO_PASSWORD, seed_people
+from lms.learning.demo import seed_learning
 
 
 class Command(BaseCommand):
@@ -12,12 +16,24 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        seed_site()
+        home_ko = seed_site()
+        home_en = home_ko.get_translation(Locale.objects.get(language_code="en"))
         people = seed_people()
+        roles_permissions_grant()  # page permissions need the home pages
+        categories = seed_categories()
+        courses = seed_courses(
+            home_ko=home_ko, home_en=home_en, people=people, categories=categories
+        )
+        seed_learning(courses=courses, people=people)
+        seed_library(categories=categories)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(
             f"  Admin login:  {next(iter(people))} / {DEMO_PASSWORD}  "
             "at http://127.0.0.1:8000/admin/\n"
+            f"  Learner login:  learner@campus.example / {DEMO_PASSWORD}  "
+            "at http://127.0.0.1:8000/accounts/login/\n"
+            "  Course catalog:  http://127.0.0.1:8000/courses/ "
+            "(English: /en/courses/)\n"
             "  Other demo accounts use the same password: "
             + ", ".join(list(people)[1:])
         )
