@@ -6,6 +6,7 @@ moderation and translation from Wagtail. Everything about learners lives in
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -58,6 +59,15 @@ class Licence(models.TextChoices):
     CC_BY_SA = "cc_by_sa", _("CC BY-SA 4.0")
     CC_BY_NC = "cc_by_nc", _("CC BY-NC 4.0")
     CC_BY_NC_SA = "cc_by_nc_sa", _("CC BY-NC-SA 4.0")
+
+
+class GradeCategory(models.TextChoices):
+    """The gradebook's categories; each course weighs them (CoursePage.weight_*)."""
+
+    QUIZ = "quiz", _("Quizzes")
+    ASSIGNMENT = "assignment", _("Assignments")
+    EXAM = "exam", _("Exams")
+    PARTICIPATION = "participation", _("Participation")
 
 
 @register_snippet
@@ -202,6 +212,18 @@ class CoursePage(AnonymousPageCacheMixin, Page):
     tags = ClusterTaggableManager(
         through=CoursePageTag, blank=True, verbose_name=_("tags")
     )
+    weight_quiz = models.PositiveSmallIntegerField(
+        _("weight of quizzes (%)"), default=40, validators=[MaxValueValidator(100)]
+    )
+    weight_assignment = models.PositiveSmallIntegerField(
+        _("weight of assignments (%)"), default=60, validators=[MaxValueValidator(100)]
+    )
+    weight_exam = models.PositiveSmallIntegerField(
+        _("weight of exams (%)"), default=0, validators=[MaxValueValidator(100)]
+    )
+    weight_participation = models.PositiveSmallIntegerField(
+        _("weight of participation (%)"), default=0, validators=[MaxValueValidator(100)]
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -225,6 +247,15 @@ class CoursePage(AnonymousPageCacheMixin, Page):
         InlinePanel("instructor_links", label=_("Instructors")),
         FieldPanel("licence"),
         FieldPanel("tags"),
+        MultiFieldPanel(
+            [
+                FieldPanel("weight_quiz"),
+                FieldPanel("weight_assignment"),
+                FieldPanel("weight_exam"),
+                FieldPanel("weight_participation"),
+            ],
+            _("Gradebook weights (add up to 100)"),
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -244,6 +275,33 @@ class CoursePage(AnonymousPageCacheMixin, Page):
         verbose_name = _("course")
         verbose_name_plural = _("courses")
 
+    def clean(self):
+        super().clean()
+        total = (
+            self.weight_quiz
+            + self.weight_assignment
+            + self.weight_exam
+            + self.weight_participation
+        )
+        if total != 100:
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError(
+                _(
+                    "The gradebook weights add up to %(total)d%%; "
+                    "they must add up to 100%%."
+                )
+                % {"total": total}
+            )
+
+    def grade_weights(self) -> dict[str, int]:
+        return {
+            GradeCategory.QUIZ: self.weight_quiz,
+            GradeCategory.ASSIGNMENT: self.weight_assignment,
+            GradeCategory.EXAM: self.weight_exam,
+            GradeCategory.PARTICIPATION: self.weight_participation,
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = course_outline(course=self)
@@ -258,7 +316,7 @@ class CourseModulePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "courses.QuizPage", "courses.AssignmentPage"]
 
     class Meta:
         verbose_name = _("module")
@@ -412,3 +470,362 @@ class LibraryResource(index.Indexed, ClusterableModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class QuestionType(models.TextChoices):
+    SINGLE = "single", _("Single choice")
+    MULTIPLE = "multiple", _("Multiple choice")
+    TRUE_FALSE = "true_false", _("True or false")
+    SHORT_TEXT = "short_text", _("Short text")
+    NUMERIC = "numeric", _("Number")
+
+
+class Question(ClusterableModel):
+    """A question of a course's question bank, used by its quizzes."""
+
+    course = models.ForeignKey(
+        CoursePage,
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="questions",
+    )
+    type = models.CharField(_("type"), max_length=16, choices=QuestionType.choices)
+    text = models.TextField(_("question"))
+    explanation = models.TextField(
+        _("explanation"),
+        blank=True,
+        help_text=_("Shown with the answer, when answers are shown."),
+    )
+    points = models.DecimalField(_("points"), max_digits=6, decimal_places=2, default=1)
+    correct_boolean = models.BooleanField(
+        _("the statement is true"), null=True, blank=True
+    )
+    accepted_answers = models.TextField(
+        _("accepted answers"),
+        blank=True,
+        help_text=_(
+            "One per line. Case, spacing and full-width characters are ignored."
+        ),
+    )
+    numeric_answer = models.DecimalField(
+        _("answer"), max_digits=14, decimal_places=4, null=True, blank=True
+    )
+    numeric_tolerance = models.DecimalField(
+        _("tolerance (±)"), max_digits=14, decimal_places=4, default=0
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [
+        FieldPanel("course"),
+        FieldPanel("type"),
+        FieldPanel("text"),
+        FieldPanel("points"),
+        InlinePanel("options", label=_("Options (choice questions)")),
+        FieldPanel("correct_boolean"),
+        FieldPanel("accepted_answers"),
+        MultiFieldPanel(
+            [FieldPanel("numeric_answer"), FieldPanel("numeric_tolerance")],
+            _("Number questions"),
+        ),
+        FieldPanel("explanation"),
+    ]
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("question bank")
+        ordering = ["course", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(points__gt=0), name="question_points_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(numeric_tolerance__gte=0),
+                name="question_tolerance_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.type == QuestionType.TRUE_FALSE and self.correct_boolean is None:
+            raise ValidationError(
+                {"correct_boolean": _("Say whether the statement is true.")}
+            )
+        if self.type == QuestionType.SHORT_TEXT and not self.accepted_answers.strip():
+            raise ValidationError(
+                {"accepted_answers": _("Give at least one accepted answer.")}
+            )
+        if self.type == QuestionType.NUMERIC and self.numeric_answer is None:
+            raise ValidationError({"numeric_answer": _("Give the answer.")})
+
+    @property
+    def accepted_answer_list(self) -> list[str]:
+        return [line for line in self.accepted_answers.splitlines() if line.strip()]
+
+
+class QuestionOption(Orderable):
+    question = ParentalKey(Question, related_name="options", on_delete=models.CASCADE)
+    text = models.CharField(_("option"), max_length=500)
+    is_correct = models.BooleanField(_("correct"), default=False)
+
+    panels = [FieldPanel("text"), FieldPanel("is_correct")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("option")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class AssessmentMixin(models.Model):
+    """What quizzes and assignments share: where they count, and how much."""
+
+    grade_category = models.CharField(
+        _("gradebook category"), max_length=16, choices=GradeCategory.choices
+    )
+    max_points = models.DecimalField(
+        _("points"), max_digits=6, decimal_places=2, default=100
+    )
+    is_required = models.BooleanField(
+        _("required to complete"),
+        default=True,
+        help_text=_("Learners must pass it to complete the course."),
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"),
+        default=60,
+        validators=[MaxValueValidator(100)],
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+    @cached_property
+    def course(self) -> CoursePage:
+        return CoursePage.objects.ancestor_of(self).get()
+
+
+class ShowAnswers(models.TextChoices):
+    NEVER = "never", _("Never")
+    AFTER_SUBMIT = "after_submit", _("After each attempt")
+    AFTER_LAST_ATTEMPT = "after_last", _("After the last attempt or a pass")
+
+
+class QuizPage(AssessmentMixin, Page):
+    """A quiz: questions from the course's bank, graded automatically."""
+
+    intro = RichTextField(_("instructions"), blank=True)
+    attempts_allowed = models.PositiveSmallIntegerField(
+        _("attempts allowed"), default=1, help_text=_("0 for no limit.")
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"),
+        null=True,
+        blank=True,
+        help_text=_("Enforced by the server. Leave empty for no limit."),
+    )
+    shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
+    shuffle_options = models.BooleanField(_("shuffle options"), default=False)
+    show_answers = models.CharField(
+        _("show answers"),
+        max_length=16,
+        choices=ShowAnswers.choices,
+        default=ShowAnswers.AFTER_LAST_ATTEMPT,
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("quiz_questions", label=_("Questions")),
+        MultiFieldPanel(
+            [
+                FieldPanel("attempts_allowed"),
+                FieldPanel("time_limit_minutes"),
+                FieldPanel("shuffle_questions"),
+                FieldPanel("shuffle_options"),
+                FieldPanel("show_answers"),
+            ],
+            _("Attempts"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("grade_category"),
+                FieldPanel("max_points"),
+                FieldPanel("pass_mark"),
+                FieldPanel("is_required"),
+            ],
+            _("Grading"),
+        ),
+    ]
+    parent_page_types = ["courses.CourseModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["course"] = self.course
+        context.update(page_context_extra(request=request, page=self))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        refusal = lesson_gate_check(request=request, lesson=self)
+        if refusal is not None:
+            return refusal
+        return super().serve(request, *args, **kwargs)
+
+
+class QuizPageQuestion(Orderable):
+    page = ParentalKey(
+        QuizPage, related_name="quiz_questions", on_delete=models.CASCADE
+    )
+    question = models.ForeignKey(
+        Question, verbose_name=_("question"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    panels = [FieldPanel("question")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("question")
+
+
+class SubmissionType(models.TextChoices):
+    TEXT = "text", _("Text")
+    FILE = "file", _("File")
+    TEXT_AND_FILE = "text_and_file", _("Text and file")
+
+
+class LatePolicy(models.TextChoices):
+    ACCEPT = "accept", _("Accept late work")
+    PENALTY = "penalty", _("Accept with a penalty per day late")
+    REFUSE = "refuse", _("Refuse late work")
+
+
+class RubricLevelBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Level"), max_length=100)
+    points = blocks.DecimalBlock(label=_("Points"), min_value=0, decimal_places=2)
+    description = blocks.TextBlock(label=_("Description"), required=False)
+
+
+class RubricCriterionBlock(blocks.StructBlock):
+    criterion = blocks.CharBlock(label=_("Criterion"), max_length=200)
+    levels = blocks.ListBlock(RubricLevelBlock(), label=_("Levels"), min_num=1)
+
+
+DEFAULT_EXTENSIONS = "pdf,docx,hwp,hwpx,xlsx,pptx,txt,jpg,png,zip"
+
+
+class AssignmentPage(AssessmentMixin, Page):
+    """An assignment: learners submit text or a file; instructors grade by rubric."""
+
+    instructions = StreamField(BaseStreamBlock(), verbose_name=_("instructions"))
+    submission_type = models.CharField(
+        _("submission"),
+        max_length=16,
+        choices=SubmissionType.choices,
+        default=SubmissionType.TEXT_AND_FILE,
+    )
+    allowed_extensions = models.CharField(
+        _("allowed file types"),
+        max_length=200,
+        default=DEFAULT_EXTENSIONS,
+        help_text=_("File extensions separated by commas."),
+    )
+    max_file_mb = models.PositiveSmallIntegerField(
+        _("largest file (MB)"), default=10, validators=[MaxValueValidator(50)]
+    )
+    due_at = models.DateTimeField(_("due"), null=True, blank=True)
+    late_policy = models.CharField(
+        _("late work"),
+        max_length=16,
+        choices=LatePolicy.choices,
+        default=LatePolicy.PENALTY,
+    )
+    late_penalty_percent = models.PositiveSmallIntegerField(
+        _("penalty per day late (%)"), default=10, validators=[MaxValueValidator(100)]
+    )
+    allow_resubmission = models.BooleanField(_("allow resubmission"), default=True)
+    rubric = StreamField(
+        [("criterion", RubricCriterionBlock())], verbose_name=_("rubric"), blank=True
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("instructions"),
+        MultiFieldPanel(
+            [
+                FieldPanel("submission_type"),
+                FieldPanel("allowed_extensions"),
+                FieldPanel("max_file_mb"),
+                FieldPanel("allow_resubmission"),
+            ],
+            _("Submission"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("due_at"),
+                FieldPanel("late_policy"),
+                FieldPanel("late_penalty_percent"),
+            ],
+            _("Deadline"),
+        ),
+        FieldPanel("rubric"),
+        MultiFieldPanel(
+            [
+                FieldPanel("grade_category"),
+                FieldPanel("max_points"),
+                FieldPanel("pass_mark"),
+                FieldPanel("is_required"),
+            ],
+            _("Grading"),
+        ),
+    ]
+    parent_page_types = ["courses.CourseModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+
+    @property
+    def extensions(self) -> list[str]:
+        return [
+            e.strip().lower().lstrip(".")
+            for e in self.allowed_extensions.split(",")
+            if e.strip()
+        ]
+
+    @property
+    def rubric_max_points(self):
+        from decimal import Decimal
+
+        return sum(
+            (
+                max(
+                    (level["points"] for level in block.value["levels"]),
+                    default=Decimal(0),
+                )
+                for block in self.rubric
+            ),
+            Decimal(0),
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["course"] = self.course
+        context.update(page_context_extra(request=request, page=self))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        refusal = lesson_gate_check(request=request, lesson=self)
+        if refusal is not None:
+            return refusal
+        return super().serve(request, *args, **kwargs)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
 
-from .models import (
+from ..models import (
     Bookmark,
     CourseRun,
     Enrollment,
@@ -28,7 +28,8 @@ from .models import (
     EnrollmentStatus,
     LessonProgress,
 )
-from .permissions import lesson_access_allowed
+from ..permissions import lesson_access_allowed
+from .completion import learner_completion_evaluate
 
 
 class EnrollmentError(Exception):
@@ -40,7 +41,7 @@ class EnrollmentError(Exception):
 
 
 def _notify_on_commit(enrollment: Enrollment) -> None:
-    from .tasks import enrollment_status_notify
+    from ..tasks import enrollment_status_notify
 
     transaction.on_commit(partial(enrollment_status_notify.delay, enrollment.pk))
 
@@ -335,6 +336,7 @@ def lesson_progress_complete(*, learner: User, lesson) -> LessonProgress:
     if progress.completed_at is None:
         progress.completed_at = now
         progress.save(update_fields=["completed_at"])
+        learner_completion_evaluate(learner=learner, course=lesson.course)
     return progress
 
 

@@ -13,11 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from courses.models import CoursePage, LessonPage, LibraryResource
 
-from .forms import CsvImportForm, EnrollForm
-from .models import CourseRun, Enrollment, EnrollmentStatus
-from .permissions import is_center_staff, lesson_access_allowed, run_manage_allowed
-from .selectors import approval_queue, course_progress, learner_dashboard
-from .services import (
+from ..forms import CsvImportForm, EnrollForm
+from ..models import CourseRun, Enrollment, EnrollmentStatus
+from ..permissions import is_center_staff, lesson_access_allowed, run_manage_allowed
+from ..selectors import approval_queue, course_progress, learner_dashboard
+from ..services import (
     EnrollmentError,
     bookmark_toggle,
     enrollment_approve,

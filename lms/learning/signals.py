@@ -1,0 +1,7 @@
+"""Signals that higher layers listen to (certificates, notifications)."""
+
+from django.dispatch import Signal
+
+# Sent after the transaction that completed an enrolment commits.
+# Arguments: enrollment (Enrollment).
+enrollment_completed = Signal()

@@ -1,0 +1,1 @@
+"""Learning views, one module per job; each module lists its own URL patterns."""

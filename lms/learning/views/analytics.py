@@ -1,0 +1,3 @@
+"""analytics views (being written)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""assignments views (being written)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""gradebook views (being written)."""
+
+urlpatterns: list = []

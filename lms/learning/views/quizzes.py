@@ -1,0 +1,3 @@
+"""quizzes views (being written)."""
+
+urlpatterns: list = []
