@@ -2,12 +2,14 @@
 
 Builds a fresh PostgreSQL database, starts gunicorn on loopback with
 bench.settings (production settings plus the ceiling view), checks that every
-scenario answers 200, loads the ceiling and then each scenario with wrk, and
-prints requests/s, p50/p95 and each scenario's ratio to the ceiling. The figures
+scenario gives its expected answer, loads the ceiling and then each scenario
+with wrk, and prints requests/s, p50/p95, each scenario's ratio to the ceiling
+and the SQL queries one of its requests runs. The figures
 also go to bench/results/latest.json. Knobs are environment variables; see
 bench/README.md.
 """
 
+import dataclasses
 import http.client
 import json
 import os
@@ -22,12 +24,13 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.scenarios import SCENARIOS, SETUP, Scenario  # noqa: E402
+from bench.scenarios import SCENARIOS, SETUP, Scenario, path_values  # noqa: E402
 
 HOST = "127.0.0.1"  # the load never leaves this machine
 CEILING = Scenario("ceiling (bare Django)", "/bench/ceiling/")
@@ -118,37 +121,98 @@ def database_create(cfg: dict, env: dict[str, str]) -> None:
     run([*psql, "-c", f'CREATE DATABASE "{name}"'], env)
 
 
-def django_prepare(env: dict[str, str], emails: set[str]) -> dict[str, str]:
-    """Clear the cache and sign in the scenarios' demo users.
+def django_prepare(
+    env: dict[str, str], scenarios: list[Scenario]
+) -> tuple[list[Scenario], dict[str, dict[str, str]], dict[str, int]]:
+    """Clear the cache, fill in the paths, sign in the users, count the queries.
 
-    Returns a Cookie header per e-mail. The sessions are written to the bench
-    database, which gunicorn reads, exactly as a login over HTTP would.
+    Returns the scenarios with their `{placeholders}` filled in, the request
+    headers of each (by name) and the SQL queries one request of each runs.
+    The sessions are written to the bench database, which gunicorn reads,
+    exactly as a login over HTTP would.
     """
     os.environ.update(env)
     import django
 
     django.setup()
-    from django.conf import settings
-    from django.contrib.auth import get_user_model
     from django.core.cache import cache
     from django.db import connections
-    from django.test import Client
 
     # the bench owns its Redis database; stale entries would point at old rows
     cache.clear()
-    cookies = {}
-    for email in sorted(emails):
-        user = get_user_model().objects.filter(email=email).first()
+    if any("{" in f"{s.path}{s.expect_location or ''}" for s in scenarios):
+        values = path_values()
+        scenarios = [
+            dataclasses.replace(
+                scenario,
+                path=scenario.path.format(**values),
+                expect_location=scenario.expect_location
+                and scenario.expect_location.format(**values),
+            )
+            for scenario in scenarios
+        ]
+    headers = {scenario.name: scenario_headers(scenario) for scenario in scenarios}
+    queries = {scenario.name: query_count(scenario) for scenario in scenarios}
+    cache.clear()  # what counting the queries cached would spoil the checks
+    connections.close_all()
+    return scenarios, headers, queries
+
+
+def _client(login: str | None):
+    """Django's test client, as `login` if given, asking for the bench host."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client(HTTP_HOST=HOST)
+    if login:
+        user = get_user_model().objects.filter(email=login).first()
         if user is None:
-            raise BenchError(f"no demo user {email!r}; is it created by SETUP?")
-        client = Client()
+            raise BenchError(f"no demo user {login!r}; is it created by SETUP?")
         client.force_login(
             user, backend="allauth.account.auth_backends.AuthenticationBackend"
         )
-        session = client.cookies[settings.SESSION_COOKIE_NAME].value
-        cookies[email] = f"{settings.SESSION_COOKIE_NAME}={session}"
-    connections.close_all()
-    return cookies
+    return client
+
+
+def scenario_headers(scenario: Scenario) -> dict[str, str]:
+    """The session cookie of the scenario's user, and a CSRF token for a POST."""
+    from django.conf import settings
+    from django.http import HttpRequest
+    from django.middleware.csrf import get_token
+
+    cookies, headers = [], {}
+    if scenario.login:
+        session = _client(scenario.login).cookies[settings.SESSION_COOKIE_NAME]
+        cookies.append(f"{settings.SESSION_COOKIE_NAME}={session.value}")
+    if scenario.method != "GET":
+        request = HttpRequest()
+        headers["X-CSRFToken"] = get_token(request)  # masked: what a form sends
+        cookies.append(f"{settings.CSRF_COOKIE_NAME}={request.META['CSRF_COOKIE']}")
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    if cookies:
+        headers["Cookie"] = "; ".join(cookies)
+    return headers
+
+
+def query_count(scenario: Scenario) -> int:
+    """SQL queries of one request, after a first one has warmed what it warms."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = _client(scenario.login)
+    for attempt in range(2):
+        path = scenario.path
+        if scenario.unique_query:
+            path += f"{'&' if '?' in path else '?'}_=queries-{attempt}"
+        with CaptureQueriesContext(connection) as captured:
+            response = client.generic(scenario.method, path)
+        if response.status_code != scenario.expect_status:
+            raise BenchError(
+                f"{scenario.name}: {scenario.method} {path} answered "
+                f"{response.status_code} to Django's test client, "
+                f"not {scenario.expect_status}"
+            )
+    return len(captured)
 
 
 def free_port() -> int:
@@ -157,11 +221,17 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def get(port: int, path: str, cookie: str | None) -> tuple[int, dict, bytes]:
-    """One GET without following redirects: a 302 to the login page is a failure."""
+def fetch(
+    port: int,
+    path: str,
+    headers: dict[str, str] | None = None,
+    method: str = "GET",
+) -> tuple[int, dict, bytes]:
+    """One request without following redirects: a 302 to the login page shows."""
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     try:
-        connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+        body = b"" if method != "GET" else None
+        connection.request(method, path, body=body, headers=headers or {})
         response = connection.getresponse()
         return response.status, dict(response.getheaders()), response.read()
     finally:
@@ -174,7 +244,7 @@ def server_wait(server: subprocess.Popen, port: int, log: Path) -> None:
         if server.poll() is not None:
             raise BenchError(f"gunicorn exited ({server.returncode}):\n{tail(log)}")
         try:
-            status, _, _ = get(port, CEILING.path, None)
+            status, _, _ = fetch(port, CEILING.path)
         except OSError:
             time.sleep(0.2)
             continue
@@ -202,13 +272,29 @@ def tail(log: Path, lines: int = 40) -> str:
         return "(no gunicorn log)"
 
 
-def check(port: int, scenario: Scenario, cookie: str | None, log: Path) -> None:
-    status, headers, body = get(port, scenario.path, cookie)
-    if status != 200:
-        where = headers.get("Location", "")
+def check(port: int, scenario: Scenario, headers: dict[str, str], log: Path) -> None:
+    """The scenario's expected answer, twice; the second from the cache or not."""
+    for attempt in range(2):
+        path = scenario.path
+        if scenario.unique_query:
+            path += f"{'&' if '?' in path else '?'}_=check-{attempt}"
+        status, answer, body = fetch(port, path, headers, scenario.method)
+        where = answer.get("Location", "")
+        if status != scenario.expect_status or (
+            scenario.expect_location
+            and urlsplit(where).path != scenario.expect_location
+        ):
+            expected = f"{scenario.expect_status} {scenario.expect_location or ''}"
+            raise BenchError(
+                f"{scenario.name}: {scenario.method} {path} answered {status} "
+                f"{where}, not {expected.strip()}; it is not loaded.\n"
+                f"{body[:500]!r}\n{tail(log)}"
+            )
+    hit = answer.get("X-Campus-Cache") == "hit"
+    if scenario.cached is not None and hit != scenario.cached:
         raise BenchError(
-            f"{scenario.name}: GET {scenario.path} answered {status} {where}, "
-            f"not 200; it is not loaded.\n{body[:500]!r}\n{tail(log)}"
+            f"{scenario.name}: the second request was "
+            f"{'' if hit else 'not '}answered from the page cache"
         )
 
 
@@ -221,12 +307,14 @@ def settle(port: int) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         start = time.monotonic()
-        get(port, CEILING.path, None)
+        fetch(port, CEILING.path)
         if time.monotonic() - start < 0.05:
             return
 
 
-def wrk(cfg: dict, port: int, path: str, cookie: str | None, seconds: int) -> dict:
+def wrk(
+    cfg: dict, port: int, scenario: Scenario, headers: dict[str, str], seconds: int
+) -> dict:
     command = [
         "wrk",
         f"-t{cfg['threads']}",
@@ -237,9 +325,14 @@ def wrk(cfg: dict, port: int, path: str, cookie: str | None, seconds: int) -> di
         "-s",
         str(BENCH_DIR / "latency.lua"),
     ]
-    if cookie:
-        command += ["-H", f"Cookie: {cookie}"]
-    command.append(f"http://{HOST}:{port}{path}")
+    for header, value in headers.items():
+        command += ["-H", f"{header}: {value}"]
+    command.append(f"http://{HOST}:{port}{scenario.path}")
+    # arguments of bench/latency.lua; a fresh prefix per run of wrk keeps the
+    # unique queries of one slice from hitting what an earlier slice cached
+    command += ["--", f"method={scenario.method}"]
+    if scenario.unique_query:
+        command.append(f"unique={secrets.token_hex(4)}")
     result = subprocess.run(command, capture_output=True, text=True)
     settle(port)
     for line in result.stdout.splitlines():
@@ -272,6 +365,8 @@ def combined(scenario: Scenario, slices: list[dict]) -> dict:
         "name": scenario.name,
         "path": scenario.path,
         "login": scenario.login,
+        "method": scenario.method,
+        "unique_query": scenario.unique_query,
         "requests": requests,
         "seconds": round(seconds, 3),
         "rps": round(requests / seconds, 2),
@@ -291,7 +386,7 @@ def combined(scenario: Scenario, slices: list[dict]) -> dict:
 
 
 def load_beside_ceiling(
-    cfg: dict, port: int, scenario: Scenario, cookie: str | None
+    cfg: dict, port: int, scenario: Scenario, headers: dict[str, str]
 ) -> dict:
     """Load the scenario and the ceiling in alternating slices; ratio the two.
 
@@ -299,18 +394,14 @@ def load_beside_ceiling(
     machine whose other load comes and goes: both see the same weather.
     """
     if cfg["warmup_s"]:  # unrecorded: templates, connections, caches
-        wrk(cfg, port, scenario.path, cookie, cfg["warmup_s"])
+        wrk(cfg, port, scenario, headers, cfg["warmup_s"])
     rounds = cfg["rounds"]
     page_slice = max(1, round(cfg["duration_s"] / rounds))
     ceiling_slice = max(1, round(cfg["ceiling_s"] / rounds))
     pages, ceilings = [], []
     for _ in range(rounds):
-        ceilings.append(
-            checked(CEILING, wrk(cfg, port, CEILING.path, None, ceiling_slice))
-        )
-        pages.append(
-            checked(scenario, wrk(cfg, port, scenario.path, cookie, page_slice))
-        )
+        ceilings.append(checked(CEILING, wrk(cfg, port, CEILING, {}, ceiling_slice)))
+        pages.append(checked(scenario, wrk(cfg, port, scenario, headers, page_slice)))
     row = combined(scenario, pages)
     row["ceiling"] = combined(CEILING, ceilings)
     row["ceiling_rps"] = row["ceiling"]["rps"]
@@ -327,17 +418,19 @@ def ceiling_summary(rows: list[dict]) -> dict:
 
 
 def table(ceiling: dict, rows: list[dict]) -> str:
-    """Scenario, req/s, p50, p95, and req/s over the ceiling measured beside it."""
+    """Scenario, req/s, p50, p95, req/s over the ceiling beside it, SQL queries."""
     width = max(len(row["name"]) for row in [ceiling, *rows])
     lines = [
         f"{'scenario':<{width}}  {'req/s':>8}  {'p50 ms':>8}  {'p95 ms':>8}  "
-        f"{'ratio':>6}  {'ceiling req/s':>13}"
+        f"{'ratio':>6}  {'ceiling req/s':>13}  {'queries':>7}"
     ]
     for row in [ceiling, *rows]:
         beside = f"{row['ceiling_rps']:>13.1f}" if "ceiling_rps" in row else ""
+        queries = f"{row['queries']:>7}" if "queries" in row else ""
         lines.append(
             f"{row['name']:<{width}}  {row['rps']:>8.1f}  {row['p50_ms']:>8.1f}  "
-            f"{row['p95_ms']:>8.1f}  {row['ratio']:>6.3f}  {beside}".rstrip()
+            f"{row['p95_ms']:>8.1f}  {row['ratio']:>6.3f}  {beside:>13}  "
+            f"{queries}".rstrip()
         )
     return "\n".join(lines)
 
@@ -378,7 +471,7 @@ def bench() -> dict:
                 run([*manage, *command], env)
         step("collecting static files")
         run([*manage, "collectstatic", "--noinput", "--verbosity", "0"], env)
-        cookies = django_prepare(env, {s.login for s in scenarios if s.login})
+        scenarios, headers, queries = django_prepare(env, scenarios)
 
         port = free_port()
         step(f"starting gunicorn ({cfg['workers']} workers) on {HOST}:{port}")
@@ -406,7 +499,7 @@ def bench() -> dict:
         try:
             server_wait(server, port, log)
             for scenario in scenarios:
-                check(port, scenario, cookies.get(scenario.login), log)
+                check(port, scenario, headers[scenario.name], log)
             step(
                 f"loading each page for {cfg['duration_s']} s and the ceiling for "
                 f"{cfg['ceiling_s']} s in {cfg['rounds']} alternating rounds, "
@@ -414,17 +507,21 @@ def bench() -> dict:
                 f"wrk -t{cfg['threads']} -c{cfg['connections']}"
             )
             if cfg["warmup_s"]:
-                wrk(cfg, port, CEILING.path, None, cfg["warmup_s"])
+                wrk(cfg, port, CEILING, {}, cfg["warmup_s"])
             rows = []
             for scenario in scenarios:
-                cookie = cookies.get(scenario.login)
-                rows.append(load_beside_ceiling(cfg, port, scenario, cookie))
+                row = load_beside_ceiling(cfg, port, scenario, headers[scenario.name])
+                row["queries"] = queries[scenario.name]
+                rows.append(row)
                 step(
-                    f"{scenario.name}: {rows[-1]['rps']:.1f} req/s, "
-                    f"ratio {rows[-1]['ratio']:.3f}"
+                    f"{scenario.name}: {row['rps']:.1f} req/s, "
+                    f"ratio {row['ratio']:.3f}, {row['queries']} queries"
                 )
         finally:
             server_stop(server)
+            from django.core.cache import cache
+
+            cache.clear()  # what the uncached scenarios stored, until it expires
     ceiling = ceiling_summary(rows)
     print()
     print(table(ceiling, rows))

@@ -1,4 +1,4 @@
-"""A course's outline: its modules and lessons in order, in two queries."""
+"""A course's outline: its modules, lessons and assessments in order."""
 
 from dataclasses import dataclass, field
 from typing import Any
@@ -8,6 +8,12 @@ from typing import Any
 class ModuleOutline:
     module: Any
     lessons: list[Any] = field(default_factory=list)
+    assessments: list[Any] = field(default_factory=list)
+
+    @property
+    def items(self) -> list[Any]:
+        """Lessons, quizzes and assignments in the order the editor put them."""
+        return sorted([*self.lessons, *self.assessments], key=lambda page: page.path)
 
 
 @dataclass
@@ -51,7 +57,7 @@ def course_outline(*, course) -> CourseOutline:
     cached = getattr(course, "_campus_outline", None)
     if cached is not None:
         return cached
-    from .models import CourseModulePage, LessonPage
+    from .models import AssignmentPage, CourseModulePage, LessonPage, QuizPage
 
     modules = {
         module.path: ModuleOutline(module)
@@ -67,5 +73,16 @@ def course_outline(*, course) -> CourseOutline:
         parent = modules.get(lesson.path[: -LessonPage.steplen])
         if parent is not None:
             parent.lessons.append(lesson)
+    assessments = (
+        course.get_descendants()
+        .live()
+        .type(QuizPage, AssignmentPage)
+        .order_by("path")
+        .specific(defer=True)
+    )
+    for page in assessments:
+        parent = modules.get(page.path[: -LessonPage.steplen])
+        if parent is not None:
+            parent.assessments.append(page)
     course._campus_outline = CourseOutline(list(modules.values()))
     return course._campus_outline

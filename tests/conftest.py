@@ -20,7 +20,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache: cached pages must not leak between tests."""
+    """Each test starts with an empty cache: no cached page leaks between tests."""
     from django.core.cache import cache
 
     cache.clear()

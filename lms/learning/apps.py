@@ -15,6 +15,12 @@ class LearningConfig(AppConfig):
         page_context_provider_register("courses.CourseIndexPage", pages.catalog_context)
         page_context_provider_register("courses.CoursePage", pages.course_context)
         page_context_provider_register("courses.LessonPage", pages.lesson_context)
+        page_context_provider_register("courses.QuizPage", pages.quiz_context)
+        from .views.assignments import assignment_page_context
+
+        page_context_provider_register(
+            "courses.AssignmentPage", assignment_page_context
+        )
         lesson_gate_register(pages.lesson_gate)
 
         from django.db.models.signals import post_delete, post_save

@@ -72,3 +72,9 @@ def lesson_gate(*, request, lesson):
         },
         status=403,
     )
+
+
+def quiz_context(*, request, page) -> dict:
+    from .quiz_selectors import quiz_state
+
+    return quiz_state(learner=request.user, quiz=page)

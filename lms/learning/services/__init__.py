@@ -1,5 +1,12 @@
 """Writes about learning, one module per concern, all importable from here."""
 
+from .assignments import (
+    AssignmentError,
+    AssignmentForbidden,
+    extension_grant,
+    submission_create,
+    submission_grade,
+)
 from .completion import (
     completion_status,
     enrollment_completion_evaluate,
@@ -20,6 +27,7 @@ from .enrollment import (
     prerequisites_missing,
     waitlist_promote,
 )
+from .grades import GradeError, grade_override_set
 from .quizzes import (
     QuizError,
     quiz_answers_visible,
@@ -32,6 +40,7 @@ from .quizzes import (
 __all__ = [
     "MAX_IMPORT_ROWS",
     "EnrollmentError",
+    "GradeError",
     "ImportReport",
     "QuizError",
     "bookmark_toggle",
@@ -43,6 +52,7 @@ __all__ = [
     "enrollment_create",
     "enrollment_reject",
     "enrollment_withdraw",
+    "grade_override_set",
     "lesson_progress_complete",
     "lesson_progress_view",
     "prerequisites_missing",
@@ -52,4 +62,9 @@ __all__ = [
     "quiz_attempt_submit",
     "quiz_attempts_used",
     "waitlist_promote",
+    "AssignmentError",
+    "AssignmentForbidden",
+    "extension_grant",
+    "submission_create",
+    "submission_grade",
 ]
