@@ -701,7 +701,7 @@ def test_assignment_page_shows_due_date_extension_rubric_form_and_versions(
     response = client.get(assignment_page.url)
     assert response.status_code == 200
     body = response.content.decode()
-    assert "your extension" in body
+    assert "연장된 마감" in body
     assert "문제 정의" in body and "실행 계획" in body
     assert 'accept=".pdf,.docx,.hwp,.hwpx' in body
     assert 'name="text"' in body and 'type="file"' in body

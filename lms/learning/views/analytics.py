@@ -76,7 +76,7 @@ def run_dashboard(request, run_id: int):
 
 def _run_csv_rows(data: RunAnalytics, section: str) -> tuple[list, list]:
     if section == "funnel":
-        return [_("Step"), _("Learners"), _("% of enrolled")], [
+        return [_("Step"), _("Learners"), _("Share of enrolled (%)")], [
             (step.label, step.count, step.percent) for step in data.funnel
         ]
     if section == "grades":
@@ -114,7 +114,7 @@ def _run_csv_rows(data: RunAnalytics, section: str) -> tuple[list, list]:
         _("Lesson"),
         _("Viewed"),
         _("Completed"),
-        _("% of enrolled"),
+        _("Share of enrolled (%)"),
     ], [
         (
             row.position,
