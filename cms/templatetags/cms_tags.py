@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
+from lms.core.navigation import nav_links_for
+
 register = template.Library()
 
 
@@ -81,3 +83,11 @@ def home_url(context) -> str:
 @register.simple_tag
 def active_locale() -> Locale | None:
     return Locale.get_active()
+
+
+@register.inclusion_tag("includes/personal_menu.html", takes_context=True)
+def personal_menu(context):
+    """The signed-in person's menu: the links apps registered, then the account."""
+    request = context.get("request")
+    links = nav_links_for(request) if request is not None else []
+    return {"links": links, "request": request, "user": context.get("user")}

@@ -23,6 +23,21 @@ class LearningConfig(AppConfig):
         )
         lesson_gate_register(pages.lesson_gate)
 
+        from lms.core.navigation import NavItem, nav_item_register, staff_only
+
+        nav_item_register(
+            NavItem("learning", _("My learning"), "learning:dashboard", order=10)
+        )
+        nav_item_register(
+            NavItem(
+                "teaching",
+                _("Teaching"),
+                "learning:teaching",
+                order=60,
+                visible=staff_only,
+            )
+        )
+
         from django.db.models.signals import post_delete, post_save
 
         from lms.core.page_cache import page_cache_clear

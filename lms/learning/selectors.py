@@ -4,7 +4,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from courses.models import CourseCategory, CoursePage, LessonPage
@@ -249,3 +261,54 @@ def approval_queue(*, user, is_staff: bool) -> Any:
     if not is_staff:
         pending = pending.filter(run__course__instructor_links__user=user)
     return pending.order_by("created_at")
+
+
+TEACHING_PAGE_SIZE = 20
+
+
+def _count_of(queryset) -> Any:
+    """A correlated COUNT(*) subquery over `queryset` (which filters by OuterRef)."""
+    return Subquery(
+        queryset.order_by()
+        .values("run")
+        .annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n"),
+        output_field=IntegerField(),
+    )
+
+
+def teaching_runs(*, user, is_staff: bool, page: int = 1) -> dict[str, Any]:
+    """The runs a person teaches (every run for center staff), newest first, with
+    what waits for them: pending requests, waitlist and ungraded submissions.
+
+    Two queries (count and page) however many runs and enrolments there are.
+    """
+    from .models import Submission, SubmissionStatus
+
+    runs = CourseRun.objects.select_related("course")
+    if not is_staff:
+        runs = runs.filter(course__instructor_links__user=user).distinct()
+    enrollments = Enrollment.objects.filter(run=OuterRef("pk"))
+    runs = runs.annotate(
+        pending_count=Coalesce(
+            _count_of(enrollments.filter(status=EnrollmentStatus.PENDING)), 0
+        ),
+        waitlist_count=Coalesce(
+            _count_of(enrollments.filter(status=EnrollmentStatus.WAITLISTED)), 0
+        ),
+        ungraded_count=Coalesce(
+            Subquery(
+                Submission.objects.filter(
+                    enrollment__run=OuterRef("pk"), status=SubmissionStatus.SUBMITTED
+                )
+                .order_by()
+                .values("enrollment__run")
+                .annotate(n=Func(F("pk"), function="COUNT"))
+                .values("n"),
+                output_field=IntegerField(),
+            ),
+            0,
+        ),
+    ).order_by(F("starts_on").desc(nulls_last=True), "-pk")
+    paginator = Paginator(runs, TEACHING_PAGE_SIZE)
+    return {"page_obj": paginator.get_page(page), "is_staff": is_staff}

@@ -25,6 +25,7 @@ urlpatterns = [
         name="course-progress",
     ),
     path("approvals/", enrollment.approvals, name="approvals"),
+    path("teaching/", enrollment.teaching, name="teaching"),
     path("bookmarks/", enrollment.bookmark_toggle_view, name="bookmark-toggle"),
     *quizzes.urlpatterns,
     *assignments.urlpatterns,

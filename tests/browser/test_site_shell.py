@@ -17,6 +17,14 @@ def _profile_link(page):
     return page.locator("nav.account-nav a[href$='/accounts/profile/']")
 
 
+def _menu_open(page):
+    """Open the personal menu (a <details> disclosure) in the header."""
+    menu = page.locator("nav.account-nav details.personal-menu")
+    if menu.get_attribute("open") is None:
+        menu.locator("summary").click()
+    return menu
+
+
 def _submit(page):
     """Submit the page's main form and return the response to it."""
     with page.expect_navigation() as navigation:
@@ -64,7 +72,7 @@ def test_signup_confirm_email_logout_and_login_again_reaches_the_profile(
     page.goto(base + match.group(1))
     assert _submit(page).status == 200
 
-    assert _profile_link(page).inner_text() == email
+    assert _menu_open(page).locator("summary").inner_text() == email
     with page.expect_navigation():
         page.locator("nav.account-nav form button[type=submit]").click()
     assert not _profile_link(page).count()
@@ -74,6 +82,7 @@ def test_signup_confirm_email_logout_and_login_again_reaches_the_profile(
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", password)
     assert _submit(page).status == 200
+    _menu_open(page)
     _profile_link(page).click()
 
     assert urlsplit(page.url).path == "/accounts/profile/"

@@ -22,8 +22,9 @@ pytestmark = pytest.mark.django_db
 # and page routing, view restrictions, and the catalog selector (facets, count,
 # one page of courses, categories, the runs prefetch)
 CATALOG_QUERIES = 22
-# session and user, enrolments with runs and courses, lessons, progress, bookmarks
-DASHBOARD_QUERIES = 10
+# session and user, enrolments with runs and courses, lessons, progress, bookmarks,
+# and whether the person teaches (staff group, instructor links)
+DASHBOARD_QUERIES = 12
 
 MODES = ["formal", "informal", "social"]
 DELIVERIES = ["online", "on_site", "residential"]

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import Question, QuestionOption, QuestionType, QuizPageQuestion
-from lms.learning.models import EnrollmentStatus, QuizAttempt
+from lms.learning.models import EnrollmentStatus, QuizAttempt, QuizAttemptStatus
 from lms.learning.services import (
     QuizError,
     quiz_attempt_save,
@@ -18,6 +18,7 @@ from lms.learning.services import (
     quiz_attempt_submit,
 )
 from lms.learning.services import quizzes as quiz_services
+from lms.learning.services.quizzes import quiz_attempts_used
 
 from ..factories import EnrollmentFactory, UserFactory
 
@@ -268,22 +269,30 @@ def test_a_refused_start_says_why_in_korean(client, quiz):
 @pytest.mark.integration
 @pytest.mark.django_db(transaction=True)
 def test_the_attempt_limit_holds_under_concurrent_starts(quiz, active_enrollment):
+    """Eight tabs keep starting and submitting at once: exactly two attempts."""
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL")
     learner = active_enrollment.learner
     barrier = threading.Barrier(8)
-    refused = []
+    errors = []
 
     def take():
         from django.db import connections
 
         try:
             barrier.wait()
-            try:
-                attempt = quiz_attempt_start(learner=learner, quiz=quiz)
-                quiz_attempt_submit(attempt=attempt, answers={}, learner=learner)
-            except QuizError:
-                refused.append(1)
+            for _ in range(10):
+                try:
+                    attempt = quiz_attempt_start(learner=learner, quiz=quiz)
+                    quiz_attempt_submit(attempt=attempt, answers={}, learner=learner)
+                except QuizError:
+                    # refused: the limit, a race for the open attempt, or
+                    # an attempt another tab submitted first; ask again
+                    pass
+                except Exception as error:  # reported below
+                    errors.append(error)
+                if quiz_attempts_used(learner=learner, quiz=quiz) >= 2:
+                    break
         finally:
             connections.close_all()
 
@@ -292,5 +301,7 @@ def test_the_attempt_limit_holds_under_concurrent_starts(quiz, active_enrollment
         thread.start()
     for thread in threads:
         thread.join()
-    assert QuizAttempt.objects.filter(learner=learner, quiz=quiz).count() == 2
-    assert len(refused) >= 6 - 2  # the rest were refused or reused the open attempt
+    assert errors == []
+    attempts = QuizAttempt.objects.filter(learner=learner, quiz=quiz)
+    assert sorted(attempts.values_list("number", flat=True)) == [1, 2]
+    assert {a.status for a in attempts} == {QuizAttemptStatus.SUBMITTED}

@@ -323,7 +323,7 @@ def lesson_progress_complete(*, learner: User, lesson) -> LessonProgress:
     if not lesson_access_allowed(user=learner, course=lesson.course):
         raise EnrollmentError(_("Enrol in this course to record your progress."))
     now = timezone.now()
-    progress, _created = LessonProgress.objects.select_for_update().get_or_create(
+    progress, created = LessonProgress.objects.select_for_update().get_or_create(
         learner=learner,
         lesson=lesson,
         defaults={
@@ -336,7 +336,9 @@ def lesson_progress_complete(*, learner: User, lesson) -> LessonProgress:
     if progress.completed_at is None:
         progress.completed_at = now
         progress.save(update_fields=["completed_at"])
-        learner_completion_evaluate(learner=learner, course=lesson.course)
+    elif not created:
+        return progress
+    learner_completion_evaluate(learner=learner, course=lesson.course)
     return progress
 
 

@@ -13,10 +13,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from courses.models import CoursePage, LessonPage, LibraryResource
 
+from ..assignment_selectors import teaches_any_course
 from ..forms import CsvImportForm, EnrollForm
 from ..models import CourseRun, Enrollment, EnrollmentStatus
 from ..permissions import is_center_staff, lesson_access_allowed, run_manage_allowed
-from ..selectors import approval_queue, course_progress, learner_dashboard
+from ..selectors import (
+    approval_queue,
+    course_progress,
+    learner_dashboard,
+    teaching_runs,
+)
 from ..services import (
     EnrollmentError,
     bookmark_toggle,
@@ -112,9 +118,11 @@ def lesson_complete(request, lesson_id: int):
 @login_required
 @require_GET
 def dashboard(request):
-    return render(
-        request, "learning/dashboard.html", learner_dashboard(learner=request.user)
+    context = learner_dashboard(learner=request.user)
+    context["teaches"] = is_center_staff(request.user) or teaches_any_course(
+        user=request.user
     )
+    return render(request, "learning/dashboard.html", context)
 
 
 @login_required
@@ -241,3 +249,16 @@ def bookmark_toggle_view(request):
         request, _("Saved for later.") if saved else _("Removed from saved.")
     )
     return _back(request, "learning:dashboard")
+
+
+@login_required
+@require_GET
+def teaching(request):
+    """The runs I teach (every run for center staff) and what waits for me."""
+    staff = is_center_staff(request.user)
+    if not staff and not teaches_any_course(user=request.user):
+        raise PermissionDenied
+    context = teaching_runs(
+        user=request.user, is_staff=staff, page=request.GET.get("page") or 1
+    )
+    return render(request, "learning/teaching.html", context)

@@ -1,0 +1,77 @@
+"""The personal menu in the site header: links that apps register for a person.
+
+The site shell (`cms`, the top layer) draws the menu, but the links belong to
+the apps below it (my learning, my calendar, my stay, my certificates…). Each
+app registers its items in `AppConfig.ready()`; the header asks for the items
+visible to the person looking. Visibility is decided from what the request
+already holds (`user.is_authenticated`, `user.is_staff`): the menu is on every
+page, so it must not cost a query. A `badge` (an unread count, say) may; it
+should read the cache first.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+
+
+def signed_in(request) -> bool:
+    return request.user.is_authenticated
+
+
+def staff_only(request) -> bool:
+    return request.user.is_authenticated and request.user.is_staff
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """A link in the personal menu; `label` is a lazy translation."""
+
+    key: str
+    label: str
+    url_name: str
+    order: int = 100
+    visible: Callable = signed_in
+    badge: Callable | None = None
+
+
+@dataclass(frozen=True)
+class NavLink:
+    key: str
+    label: str
+    url: str
+    active: bool
+    badge: int | None = None
+
+
+_items: dict[str, NavItem] = {}
+
+
+def nav_item_register(item: NavItem) -> None:
+    _items[item.key] = item
+
+
+def nav_item_unregister(key: str) -> None:
+    _items.pop(key, None)
+
+
+def nav_links_for(request) -> list[NavLink]:
+    """The registered items `request.user` may see, in their order, as links."""
+    links = []
+    for item in sorted(_items.values(), key=lambda item: (item.order, item.key)):
+        if not item.visible(request):
+            continue
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        links.append(
+            NavLink(
+                key=item.key,
+                label=str(item.label),
+                url=url,
+                active=request.path == url,
+                badge=item.badge(request) if item.badge else None,
+            )
+        )
+    return links
