@@ -12,7 +12,14 @@ from django.utils import timezone
 
 from courses.models import CoursePage, LessonPage
 
-from .models import CourseRun, Enrollment, EnrollmentPolicy, Pacing
+from .models import (
+    CourseRun,
+    Enrollment,
+    EnrollmentPolicy,
+    Pacing,
+    QuizAttempt,
+    Submission,
+)
 from .services import enrollment_create, lesson_progress_complete
 
 STAFF = "staff@campus.example"
@@ -227,3 +234,118 @@ def seed_learning(*, courses: list[CoursePage], people) -> list[CourseRun]:
         notified_status=F("status")
     )
     return runs
+
+
+# (quiz slug, learner, answer all questions right?)
+QUIZ_ATTEMPTS = [
+    (
+        "quiz-what-is-a-social-enterprise",
+        "learner2@campus.example",
+        True,
+    ),
+    (
+        "quiz-what-is-a-social-enterprise",
+        "learner@campus.example",
+        False,
+    ),
+    (
+        "quiz-reading-financial-statements",
+        "learner4@campus.example",
+        True,
+    ),
+]
+# (learner, text, rubric levels chosen by the instructor or None for ungraded, feedback)
+BUSINESS_PLANS = [
+    (
+        "learner2@campus.example",
+        "우리 팀은 농촌 지역 어르신의 이동 문제를 풀기 위해 마을 단위 공유 차량 "
+        "서비스를 운영하려고 합니다. 수혜 대상은 군 지역 70세 이상 어르신이며, "
+        "지자체 위탁 운영 수익과 택배 연계 수익을 함께 얻는 구조입니다. 사회적 성과는 "
+        "이용 건수와 병원 방문 횟수 변화로 측정하겠습니다.",
+        [2, 1, 1, 1],
+        "문제 정의가 구체적입니다. 수익 구조에서 위탁 운영 의존도를 낮출 방안과, "
+        "성과 측정의 기준선(이용 전 병원 방문 횟수)을 보완해 주세요.",
+    ),
+    (
+        "learner3@campus.example",
+        "폐현수막을 재활용해 장바구니와 공구 가방을 만드는 자활기업 모델입니다. "
+        "지역 자활센터 참여자 10명을 고용하고, 지자체와 기업의 현수막을 수거해 "
+        "제품을 만든 뒤 온라인 판매와 공공구매로 판로를 확보하겠습니다.",
+        None,
+        "",
+    ),
+]
+
+
+def _quiz_answers(quiz, *, right: bool) -> dict:
+    from courses.models import QuestionType
+
+    answers = {}
+    for link in quiz.quiz_questions.select_related("question"):
+        question = link.question
+        options = list(question.options.all())
+        if question.type == QuestionType.SINGLE:
+            chosen = [o for o in options if o.is_correct == right][:1]
+            answers[str(question.pk)] = str(chosen[0].pk) if chosen else ""
+        elif question.type == QuestionType.MULTIPLE:
+            answers[str(question.pk)] = [
+                str(o.pk) for o in options if o.is_correct == right
+            ]
+        elif question.type == QuestionType.TRUE_FALSE:
+            value = question.correct_boolean if right else not question.correct_boolean
+            answers[str(question.pk)] = "true" if value else "false"
+        elif question.type == QuestionType.SHORT_TEXT:
+            answers[str(question.pk)] = (
+                question.accepted_answer_list[0] if right else "모름"
+            )
+        else:
+            answers[str(question.pk)] = str(question.numeric_answer) if right else "0"
+    return answers
+
+
+def seed_assessment_activity(*, people) -> None:
+    """Demo attempts, submissions and a rubric grade, in the Korean runs.
+
+    Run after `seed_learning` and `courses.demo_assessments.seed_assessments`.
+    Nothing is added twice: a learner's existing attempt or submission is kept.
+    """
+    from courses.models import AssignmentPage, QuizPage
+
+    from .services import (
+        quiz_attempt_start,
+        quiz_attempt_submit,
+        submission_create,
+        submission_grade,
+    )
+
+    for quiz_slug, email, right in QUIZ_ATTEMPTS:
+        quiz = QuizPage.objects.filter(
+            slug=quiz_slug, locale__language_code="ko"
+        ).first()
+        learner = people[email]
+        if quiz is None or QuizAttempt.objects.filter(learner=learner, quiz=quiz):
+            continue
+        attempt = quiz_attempt_start(learner=learner, quiz=quiz)
+        quiz_attempt_submit(
+            attempt=attempt, answers=_quiz_answers(quiz, right=right), learner=learner
+        )
+    assignment = AssignmentPage.objects.filter(
+        slug="business-plan-draft", locale__language_code="ko"
+    ).first()
+    if assignment is None:
+        return
+    grader = people["instructor@campus.example"]
+    for email, text, levels, feedback in BUSINESS_PLANS:
+        learner = people[email]
+        if Submission.objects.filter(learner=learner, assignment=assignment).exists():
+            continue
+        submission = submission_create(
+            learner=learner, assignment=assignment, text=text
+        )
+        if levels is not None:
+            submission_grade(
+                submission=submission,
+                grader=grader,
+                rubric_choices=levels,
+                feedback=feedback,
+            )

@@ -10,14 +10,25 @@ from filer.models import File, Folder, FolderPermission
 from wagtail.models import Locale, Page, WorkflowPage
 
 from courses.models import (
+    AssignmentPage,
     CourseCategory,
     CoursePage,
     Delivery,
     LearningMode,
     LessonPage,
     LibraryResource,
+    Question,
+    QuizPage,
 )
-from lms.learning.models import CourseRun, Enrollment, EnrollmentStatus, LessonProgress
+from lms.learning.models import (
+    CourseRun,
+    Enrollment,
+    EnrollmentStatus,
+    LessonProgress,
+    QuizAttempt,
+    Submission,
+    SubmissionStatus,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +62,11 @@ def _counts() -> dict[str, int]:
         "folder_permissions": FolderPermission.objects.count(),
         "resources": LibraryResource.objects.count(),
         "workflow_pages": WorkflowPage.objects.count(),
+        "quizzes": QuizPage.objects.count(),
+        "assignments": AssignmentPage.objects.count(),
+        "questions": Question.objects.count(),
+        "attempts": QuizAttempt.objects.count(),
+        "submissions": Submission.objects.count(),
     }
 
 
@@ -68,6 +84,7 @@ def test_seed_demo_twice_duplicates_nothing_and_covers_the_demo(media):
     _check_modes_and_deliveries()
     _check_enrolments()
     _check_library()
+    _check_assessments()
 
 
 def _check_translations():
@@ -114,3 +131,15 @@ def _check_library():
     assert not File.objects.filter(folder=staff_only.folder, is_public=True).exists()
     for resource in LibraryResource.objects.exclude(file=None):
         assert resource.file.file.size > 0
+
+
+def _check_assessments():
+    """Quizzes and an assignment in both languages, with work to grade."""
+    for model in (QuizPage, AssignmentPage):
+        languages = set(model.objects.live().values_list("locale__language_code"))
+        assert languages == {("ko",), ("en",)}
+    for quiz in QuizPage.objects.all():
+        assert quiz.quiz_questions.count() >= 2
+    statuses = set(Submission.objects.values_list("status", flat=True))
+    assert {SubmissionStatus.GRADED, SubmissionStatus.SUBMITTED} <= statuses
+    assert QuizAttempt.objects.filter(passed=True).exists()

@@ -7,8 +7,9 @@ from wagtail.models import Locale
 from cms.demo import seed_site
 from cms.roles import roles_permissions_grant
 from courses.demo import seed_categories, seed_courses, seed_library
+from courses.demo_assessments import seed_assessments
 from lms.accounts.demo import DEMO_PASSWORD, seed_people
-from lms.learning.demo import seed_learning
+from lms.learning.demo import seed_assessment_activity, seed_learning
 
 
 class Command(BaseCommand):
@@ -25,6 +26,8 @@ class Command(BaseCommand):
             home_ko=home_ko, home_en=home_en, people=people, categories=categories
         )
         seed_learning(courses=courses, people=people)
+        seed_assessments(courses=courses)
+        seed_assessment_activity(people=people)
         seed_library(categories=categories)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(
