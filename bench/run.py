@@ -35,6 +35,8 @@ from bench.scenarios import SCENARIOS, SETUP, Scenario, path_values  # noqa: E40
 HOST = "127.0.0.1"  # the load never leaves this machine
 CEILING = Scenario("ceiling (bare Django)", "/bench/ceiling/")
 RESULTS = BENCH_DIR / "results" / "latest.json"
+# not sent: the per-login Cookie headers that scenario_headers hands to a script
+LOGIN_COOKIES = "X-Bench-Login-Cookies"
 
 
 class BenchError(Exception):
@@ -140,7 +142,10 @@ def django_prepare(
 
     # the bench owns its Redis database; stale entries would point at old rows
     cache.clear()
-    if any("{" in f"{s.path}{s.expect_location or ''}" for s in scenarios):
+    if any(
+        "{" in f"{s.path}{s.expect_location or ''}{''.join(s.script_args)}"
+        for s in scenarios
+    ):
         values = path_values()
         scenarios = [
             dataclasses.replace(
@@ -148,6 +153,7 @@ def django_prepare(
                 path=scenario.path.format(**values),
                 expect_location=scenario.expect_location
                 and scenario.expect_location.format(**values),
+                script_args=tuple(arg.format(**values) for arg in scenario.script_args),
             )
             for scenario in scenarios
         ]
@@ -184,11 +190,27 @@ def scenario_headers(scenario: Scenario) -> dict[str, str]:
     if scenario.login:
         session = _client(scenario.login).cookies[settings.SESSION_COOKIE_NAME]
         cookies.append(f"{settings.SESSION_COOKIE_NAME}={session.value}")
+    csrf = ""
     if scenario.method != "GET":
         request = HttpRequest()
         headers["X-CSRFToken"] = get_token(request)  # masked: what a form sends
-        cookies.append(f"{settings.CSRF_COOKIE_NAME}={request.META['CSRF_COOKIE']}")
+        csrf = f"{settings.CSRF_COOKIE_NAME}={request.META['CSRF_COOKIE']}"
+        cookies.append(csrf)
         headers["Content-Type"] = "application/x-www-form-urlencoded"
+    if scenario.logins:
+        # one Cookie header per login, for the script; the first one checks
+        per_login = []
+        for login in scenario.logins:
+            session = _client(login).cookies[settings.SESSION_COOKIE_NAME]
+            per_login.append(
+                "; ".join(
+                    filter(
+                        None, [f"{settings.SESSION_COOKIE_NAME}={session.value}", csrf]
+                    )
+                )
+            )
+        headers[LOGIN_COOKIES] = "|".join(per_login)
+        cookies = [per_login[0]]
     if cookies:
         headers["Cookie"] = "; ".join(cookies)
     return headers
@@ -199,7 +221,7 @@ def query_count(scenario: Scenario) -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    client = _client(scenario.login)
+    client = _client(scenario.login or (scenario.logins or (None,))[0])
     for attempt in range(2):
         path = scenario.path
         if scenario.unique_query:
@@ -278,7 +300,8 @@ def check(port: int, scenario: Scenario, headers: dict[str, str], log: Path) -> 
         path = scenario.path
         if scenario.unique_query:
             path += f"{'&' if '?' in path else '?'}_=check-{attempt}"
-        status, answer, body = fetch(port, path, headers, scenario.method)
+        sent = {k: v for k, v in headers.items() if k != LOGIN_COOKIES}
+        status, answer, body = fetch(port, path, sent, scenario.method)
         where = answer.get("Location", "")
         if status != scenario.expect_status or (
             scenario.expect_location
@@ -315,22 +338,28 @@ def settle(port: int) -> None:
 def wrk(
     cfg: dict, port: int, scenario: Scenario, headers: dict[str, str], seconds: int
 ) -> dict:
+    threads, connections = cfg["threads"], cfg["connections"]
+    if scenario.logins:  # one thread and one connection per signed-in user
+        threads = connections = len(scenario.logins)
     command = [
         "wrk",
-        f"-t{cfg['threads']}",
-        f"-c{cfg['connections']}",
+        f"-t{threads}",
+        f"-c{connections}",
         f"-d{seconds}s",
         "--timeout",
         "10s",
         "-s",
-        str(BENCH_DIR / "latency.lua"),
+        str(BENCH_DIR / scenario.script),
     ]
     for header, value in headers.items():
-        command += ["-H", f"{header}: {value}"]
+        if header not in {LOGIN_COOKIES, "Cookie"} or not scenario.logins:
+            command += ["-H", f"{header}: {value}"]
     command.append(f"http://{HOST}:{port}{scenario.path}")
     # arguments of bench/latency.lua; a fresh prefix per run of wrk keeps the
     # unique queries of one slice from hitting what an earlier slice cached
-    command += ["--", f"method={scenario.method}"]
+    command += ["--", f"method={scenario.method}", *scenario.script_args]
+    if scenario.logins:
+        command.append(f"cookies={headers[LOGIN_COOKIES]}")
     if scenario.unique_query:
         command.append(f"unique={secrets.token_hex(4)}")
     result = subprocess.run(command, capture_output=True, text=True)
@@ -382,6 +411,10 @@ def combined(scenario: Scenario, slices: list[dict]) -> dict:
         for kind in slices[0]["errors"]
     }
     figures["slices"] = [part["rps"] for part in slices]
+    if "submissions" in slices[0]:  # a script that counts what it got done
+        figures["submissions"] = sum(part["submissions"] for part in slices)
+        figures["refused"] = sum(part["refused"] for part in slices)
+        figures["submissions_per_s"] = round(figures["submissions"] / seconds, 2)
     return figures
 
 
@@ -516,6 +549,12 @@ def bench() -> dict:
                 step(
                     f"{scenario.name}: {row['rps']:.1f} req/s, "
                     f"ratio {row['ratio']:.3f}, {row['queries']} queries"
+                    + (
+                        f", {row['submissions_per_s']:.1f} submissions/s "
+                        f"({row['refused']} refused)"
+                        if "submissions_per_s" in row
+                        else ""
+                    )
                 )
         finally:
             server_stop(server)

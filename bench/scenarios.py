@@ -24,6 +24,9 @@ class Scenario:
       wants; `expect_location` is the path a redirect must point to.
     - `cached`: True if the check's second request must be answered from the
       page cache, False if it must not be, None if it does not matter.
+    - `logins` and `script`: a wrk Lua script of its own (in bench/), run with
+      one thread and one connection per login, each signed in as that user;
+      `script_args` (with `{placeholders}`) go to the script after `--`.
     """
 
     name: str
@@ -34,15 +37,23 @@ class Scenario:
     expect_status: int = 200
     expect_location: str | None = None
     cached: bool | None = None
+    logins: tuple[str, ...] = ()
+    script: str = "latency.lua"
+    script_args: tuple[str, ...] = ()
 
 
 # manage.py commands that build the data the scenarios read, on a fresh database.
 SETUP: list[list[str]] = [
     ["migrate", "--noinput", "--verbosity", "0"],
     ["seed_demo"],
+    ["bench_gradebook", "--learners", "500", "--items", "30"],
+    ["bench_gradebook", "--learners", "10000", "--items", "2"],
+    ["bench_quiz", "--learners", "16"],
 ]
 
 LEARNER = "learner@campus.example"
+INSTRUCTOR = "instructor@campus.example"
+QUIZ_LEARNERS = tuple(f"bench-quiz-{n}@bench.example" for n in range(1, 17))
 # a demo course with two runs, instructors, outcomes and a three-module outline
 COURSE = "/courses/social-enterprise-startup-basics/"
 # learner@ is enrolled in this course and has completed its first lessons
@@ -68,6 +79,25 @@ SCENARIOS: list[Scenario] = [
         expect_status=302,
         expect_location="{lesson_url}",
     ),
+    Scenario(
+        "gradebook 500 learners × 30 items (instructor)",
+        "/learn/runs/{gradebook_run}/gradebook/",
+        login=INSTRUCTOR,
+    ),
+    Scenario(
+        "gradebook CSV, 10,000 rows (instructor)",
+        "/learn/runs/{csv_run}/gradebook.csv",
+        login=INSTRUCTOR,
+    ),
+    Scenario(
+        "quiz start + submit (16 learners, 2 requests each)",
+        "/learn/quizzes/{bench_quiz}/start/",
+        method="POST",
+        expect_status=302,
+        logins=QUIZ_LEARNERS,
+        script="quiz.lua",
+        script_args=("start=/learn/quizzes/{bench_quiz}/start/", "answers={answers}"),
+    ),
 ]
 
 
@@ -87,4 +117,40 @@ def path_values() -> dict[str, object]:
         .order_by("path")
         .first()
     )
-    return {"lesson_id": lesson.pk, "lesson_url": lesson.url}
+    return {
+        "lesson_id": lesson.pk,
+        "lesson_url": lesson.url,
+        "gradebook_run": _bench_run("bench-gradebook-500x30"),
+        "csv_run": _bench_run("bench-gradebook-10000x2"),
+        **_bench_quiz(),
+    }
+
+
+def _bench_run(slug: str) -> int:
+    from lms.learning.models import CourseRun
+
+    return CourseRun.objects.get(course__slug=slug).pk
+
+
+def _bench_quiz() -> dict[str, object]:
+    """The bench quiz and a form body that answers all of it right."""
+    from urllib.parse import urlencode
+
+    from courses.models import QuestionType, QuizPage
+
+    quiz = QuizPage.objects.get(slug="bench-quiz")
+    fields: list[tuple[str, str]] = []
+    for link in quiz.quiz_questions.select_related("question"):
+        question, name = link.question, f"q{link.question_id}"
+        right = [str(o.pk) for o in question.options.all() if o.is_correct]
+        if question.type == QuestionType.MULTIPLE:
+            fields += [(f"{name}-multiple", "1"), *((name, pk) for pk in right)]
+        elif question.type == QuestionType.SINGLE:
+            fields.append((name, right[0]))
+        elif question.type == QuestionType.TRUE_FALSE:
+            fields.append((name, "true" if question.correct_boolean else "false"))
+        elif question.type == QuestionType.SHORT_TEXT:
+            fields.append((name, question.accepted_answer_list[0]))
+        else:
+            fields.append((name, str(question.numeric_answer)))
+    return {"bench_quiz": quiz.pk, "answers": urlencode(fields)}

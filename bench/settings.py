@@ -14,3 +14,6 @@ SECURE_SSL_REDIRECT = False
 
 # collectstatic goes to a scratch folder so that a run leaves the checkout alone.
 STATIC_ROOT = env.path("BENCH_STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))  # noqa: F405
+
+# the scale-data commands of bench/management/commands (SETUP in bench/scenarios.py)
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405

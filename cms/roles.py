@@ -11,7 +11,7 @@ from wagtail.models import GroupPagePermission, Page
 from lms.accounts.models import Role
 
 STAFF_MODELS = {
-    "courses": ["coursecategory", "libraryresource"],
+    "courses": ["coursecategory", "libraryresource", "question"],
     "learning": ["courserun", "enrollment"],
     "accounts": ["organization", "accountdeletionrequest"],
     "wagtailimages": ["image"],

@@ -15,6 +15,19 @@ class CoursesConfig(AppConfig):
         for signal in (page_published, page_unpublished):
             signal.connect(_content_changed)
 
+        from lms.core.navigation import NavItem, everyone, nav_item_register
+
+        nav_item_register(
+            NavItem(
+                "library",
+                _("Learning library"),
+                "courses:library",
+                order=20,
+                visible=everyone,
+                menu="main",
+            )
+        )
+
 
 def _course_published(sender, instance, **kwargs):
     from .services import course_instructor_permissions_sync

@@ -16,6 +16,7 @@ from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -617,6 +618,39 @@ class ShowAnswers(models.TextChoices):
     AFTER_LAST_ATTEMPT = "after_last", _("After the last attempt or a pass")
 
 
+class QuizPageForm(WagtailAdminPageForm):
+    """A quiz's editor picks questions from its own course's bank only.
+
+    The formset's form class is narrowed before its forms are built, so the
+    choices shown, the empty form for adding a question, and the validation of
+    what is posted all use the course's questions: another course's question
+    cannot be seen or attached.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        formset = self.formsets.get("quiz_questions")
+        course = self._course()
+        if formset is None or course is None:
+            return
+        questions = Question.objects.filter(course=course)
+        base = formset.form
+
+        class CourseQuestionForm(base):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.fields["question"].queryset = questions
+
+        formset.form = CourseQuestionForm
+        formset.__dict__.pop("forms", None)
+
+    def _course(self):
+        anchor = self.instance if self.instance.pk else self.parent_page
+        if anchor is None:
+            return None
+        return CoursePage.objects.ancestor_of(anchor, inclusive=True).first()
+
+
 class QuizPage(AssessmentMixin, Page):
     """A quiz: questions from the course's bank, graded automatically."""
 
@@ -665,6 +699,7 @@ class QuizPage(AssessmentMixin, Page):
     ]
     parent_page_types = ["courses.CourseModulePage"]
     subpage_types: list[str] = []
+    base_form_class = QuizPageForm
 
     class Meta:
         verbose_name = _("quiz")

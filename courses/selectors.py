@@ -56,3 +56,26 @@ def library_resource_list_visible(
 
 def library_folders() -> QuerySet[Folder]:
     return Folder.objects.all()
+
+
+def course_list_editable(*, user) -> QuerySet:
+    """Courses whose question bank `user` may edit: all for staff, else taught."""
+    from .models import CoursePage
+
+    courses = CoursePage.objects.all()
+    if user.is_superuser or user.is_staff:
+        return courses
+    if user.groups.filter(name="Staff").exists():
+        return courses
+    return courses.filter(instructor_links__user=user).distinct()
+
+
+def question_list_editable(*, user) -> QuerySet:
+    """Questions of the course banks `user` may edit, with their course."""
+    from .models import Question
+
+    return (
+        Question.objects.filter(course__in=course_list_editable(user=user))
+        .select_related("course")
+        .order_by("course__title", "pk")
+    )

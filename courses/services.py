@@ -26,6 +26,13 @@ def course_instructor_permissions_sync(*, course: CoursePage) -> Group:
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
     group.permissions.add(access_admin)
+    # the question bank: the admin views narrow it to the courses they teach
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="courses",
+            codename__in=["add_question", "change_question", "delete_question"],
+        )
+    )
     for codename in INSTRUCTOR_PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
             group=group,

@@ -1,9 +1,10 @@
-"""Admin screens for the learning library."""
+"""Admin screens: the learning library and the question bank."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .admin_views import QuestionViewSet
 from .models import LibraryResource
 
 
@@ -39,3 +40,8 @@ class LibraryResourceViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_library_viewset():
     return LibraryResourceViewSet("library_resources")
+
+
+@hooks.register("register_admin_viewset")
+def register_question_viewset():
+    return QuestionViewSet("question_bank")

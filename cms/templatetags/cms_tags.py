@@ -36,7 +36,8 @@ def main_menu(context):
     items = [
         {"page": page, "active": current_path.startswith(page.path)} for page in pages
     ]
-    return {"items": items, "request": request}
+    links = nav_links_for(request, menu="main") if request is not None else []
+    return {"items": items, "links": links, "request": request}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

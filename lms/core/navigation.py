@@ -1,4 +1,7 @@
-"""The personal menu in the site header: links that apps register for a person.
+"""Menus in the site header: links that apps register, beside the CMS pages.
+
+Two menus: `main` (after the site's pages in the main navigation, e.g. the
+learning library) and `personal` (the signed-in person's menu).
 
 The site shell (`cms`, the top layer) draws the menu, but the links belong to
 the apps below it (my learning, my calendar, my stay, my certificates…). Each
@@ -33,6 +36,11 @@ class NavItem:
     order: int = 100
     visible: Callable = signed_in
     badge: Callable | None = None
+    menu: str = "personal"
+
+
+def everyone(request) -> bool:
+    return True
 
 
 @dataclass(frozen=True)
@@ -55,11 +63,11 @@ def nav_item_unregister(key: str) -> None:
     _items.pop(key, None)
 
 
-def nav_links_for(request) -> list[NavLink]:
-    """The registered items `request.user` may see, in their order, as links."""
+def nav_links_for(request, *, menu: str = "personal") -> list[NavLink]:
+    """The items of `menu` that `request.user` may see, in their order, as links."""
     links = []
     for item in sorted(_items.values(), key=lambda item: (item.order, item.key)):
-        if not item.visible(request):
+        if item.menu != menu or not item.visible(request):
             continue
         try:
             url = reverse(item.url_name)
@@ -70,7 +78,8 @@ def nav_links_for(request) -> list[NavLink]:
                 key=item.key,
                 label=str(item.label),
                 url=url,
-                active=request.path == url,
+                active=request.path == url
+                or (item.menu == "main" and request.path.startswith(url)),
                 badge=item.badge(request) if item.badge else None,
             )
         )

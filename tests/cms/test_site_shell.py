@@ -128,3 +128,13 @@ def test_static_assets_are_served_locally(client, site_pages):
     html = client.get("/").content.decode()
     assert "https://" not in html.split("<body")[0]  # no CDN in the head
     assert client.get("/static/cms/css/site.css").status_code == 200
+
+
+def test_the_main_menu_links_registered_sections_in_each_language(client, site_pages):
+    """Apps add sections that are not pages (the learning library) to the menu."""
+    for prefix, label in (("", "자료실"), ("/en", "Learning library")):
+        page = etree.HTML(client.get(f"{prefix}/").content)
+        links = {
+            a.get("href"): a.text for a in page.iterfind(".//nav[@class='main-nav']//a")
+        }
+        assert links.get(f"{prefix}/library/") == label
