@@ -339,6 +339,9 @@ def wrk(
     cfg: dict, port: int, scenario: Scenario, headers: dict[str, str], seconds: int
 ) -> dict:
     threads, connections = cfg["threads"], cfg["connections"]
+    if scenario.connections:
+        connections = scenario.connections
+        threads = min(threads, connections)
     if scenario.logins:  # one thread and one connection per signed-in user
         threads = connections = len(scenario.logins)
     command = [
@@ -347,7 +350,7 @@ def wrk(
         f"-c{connections}",
         f"-d{seconds}s",
         "--timeout",
-        "10s",
+        "30s",
         "-s",
         str(BENCH_DIR / scenario.script),
     ]

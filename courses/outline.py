@@ -52,7 +52,7 @@ def course_outline(*, course) -> CourseOutline:
     """The live modules and lessons of `course`, in tree order.
 
     Kept on the course instance, so that the page and the progress shown on it
-    share the two queries within a request.
+    share its four queries (modules, lessons, quizzes, assignments) in a request.
     """
     cached = getattr(course, "_campus_outline", None)
     if cached is not None:
@@ -73,16 +73,20 @@ def course_outline(*, course) -> CourseOutline:
         parent = modules.get(lesson.path[: -LessonPage.steplen])
         if parent is not None:
             parent.lessons.append(lesson)
-    assessments = (
-        course.get_descendants()
-        .live()
-        .type(QuizPage, AssignmentPage)
-        .order_by("path")
-        .specific(defer=True)
-    )
-    for page in assessments:
-        parent = modules.get(page.path[: -LessonPage.steplen])
-        if parent is not None:
-            parent.assessments.append(page)
+    # one query per kind, with their own fields, rather than specific(defer=True),
+    # which would fetch each deferred field of each page on first use
+    for kind, model in (("quiz", QuizPage), ("assignment", AssignmentPage)):
+        for page in (
+            model.objects.descendant_of(course)
+            .live()
+            .order_by("path")
+            .defer_streamfields()
+        ):
+            parent = modules.get(page.path[: -LessonPage.steplen])
+            if parent is not None:
+                page.assessment_kind = kind
+                parent.assessments.append(page)
+    for module in modules.values():
+        module.assessments.sort(key=lambda page: page.path)
     course._campus_outline = CourseOutline(list(modules.values()))
     return course._campus_outline

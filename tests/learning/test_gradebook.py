@@ -24,6 +24,7 @@ from lms.learning.models import (
     SubmissionStatus,
 )
 from lms.learning.services import GradeError, grade_override_set
+from lms.learning.views.gradebook import GRADEBOOK_PAGE_SIZE
 
 from ..factories import (
     CourseRunFactory,
@@ -673,8 +674,37 @@ def test_the_gradebook_page_takes_a_fixed_number_of_queries(
         response = client.get(url)
 
     assert response.status_code == 200
-    assert len(response.context["rows"]) == learners
+    assert response.context["found"] == learners
+    assert len(response.context["rows"]) == min(learners, GRADEBOOK_PAGE_SIZE)
     assert len(response.context["columns"]) == items
+
+
+def test_the_gradebook_pages_and_finds_learners_with_averages_over_all(
+    client, run, course_module, grade_item_add, course_instructor
+):
+    _populate(
+        run=run,
+        module=course_module,
+        grade_item_add=grade_item_add,
+        learners=GRADEBOOK_PAGE_SIZE + 5,
+        items=2,
+    )
+    client.force_login(course_instructor)
+    url = reverse("learning:gradebook", args=[run.pk])
+    first = client.get(url).context
+    second = client.get(url, {"page": 2}).context
+    assert len(first["rows"]) == GRADEBOOK_PAGE_SIZE and len(second["rows"]) == 5
+    assert first["averages"] == second["averages"]  # the whole class, every page
+    names = {row.enrollment.pk for row in [*first["rows"], *second["rows"]]}
+    assert len(names) == GRADEBOOK_PAGE_SIZE + 5
+
+    found = client.get(url, {"q": "학습자10"}).context
+    assert {row.enrollment.learner.name_ko for row in found["rows"]} == {
+        "학습자10",
+        *(f"학습자{n}" for n in range(100, 105)),
+    }
+    assert found["averages"] == first["averages"]
+    assert client.get(url, {"q": "없는사람"}).context["rows"] == []
 
 
 @pytest.mark.parametrize("learners, items", [(2, 2), (200, 20)])

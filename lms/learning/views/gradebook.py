@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -24,6 +25,9 @@ from ..gradebook import Gradebook, GradeCell, GradeItem, gradebook_for_run
 from ..models import SEAT_HOLDING, CourseRun, Enrollment, GradeOverride
 from ..permissions import run_manage_allowed
 from ..services import GradeError, completion_status, grade_override_set
+
+# learners per page: a wide table of 15,000 cells is slow to draw and to read
+GRADEBOOK_PAGE_SIZE = 100
 
 # --- presenting a gradebook ------------------------------------------------------
 
@@ -99,12 +103,16 @@ def _average(values) -> Decimal | None:
     return (sum(graded, Decimal(0)) / len(graded)).quantize(Decimal("0.01"))
 
 
-def _table(book: Gradebook, *, cell_url_base: str = "") -> dict:
-    """Rows and columns in the order the page and the CSV show them."""
+def _table(book: Gradebook, *, cell_url_base: str = "", shown=None) -> dict:
+    """Rows and columns in the order the page and the CSV show them.
+
+    `shown`: the gradebook rows to lay out (a page of them); the class averages
+    are always over every row of the book.
+    """
     groups = _groups(book)
     columns = [item for group in groups for item in group.items]
     rows = []
-    for row in book.rows:
+    for row in book.rows if shown is None else shown:
         rows.append(
             TableRow(
                 enrollment=row.enrollment,
@@ -125,14 +133,14 @@ def _table(book: Gradebook, *, cell_url_base: str = "") -> dict:
         )
     averages = {
         "cells": [
-            _average(row.cells[index].cell.percent for row in rows)
-            for index in range(len(columns))
+            _average(row.cells[item.pk].percent for row in book.rows)
+            for item in columns
         ],
         "categories": [
-            _average(row.categories[index] for row in rows)
-            for index in range(len(groups))
+            _average(row.categories.get(group.key) for row in book.rows)
+            for group in groups
         ],
-        "total": _average(row.total for row in rows),
+        "total": _average(row.total for row in book.rows),
     }
     return {
         "groups": groups,
@@ -159,11 +167,29 @@ def run_gradebook(request, run_id: int):
     """Learners × items, grouped by category, with overrides marked."""
     run = _managed_run(request, run_id)
     book = gradebook_for_run(run=run)
+    query = request.GET.get("q", "").strip()[:100]
+    found = book.rows
+    if query:
+        needle = query.casefold()
+        found = [
+            row
+            for row in book.rows
+            if needle in row.enrollment.learner.display_name.casefold()
+            or needle in row.enrollment.learner.email.casefold()
+        ]
+    page = Paginator(found, GRADEBOOK_PAGE_SIZE).get_page(request.GET.get("page"))
     base = reverse("learning:gradebook", kwargs={"run_id": run.pk})
     return render(
         request,
         "learning/gradebook.html",
-        {"run": run, "course": run.course, **_table(book, cell_url_base=base)},
+        {
+            "run": run,
+            "course": run.course,
+            "page_obj": page,
+            "q": query,
+            "found": len(found),
+            **_table(book, cell_url_base=base, shown=page.object_list),
+        },
     )
 
 
