@@ -45,16 +45,3 @@ def course_json_ld(context, course, runs=()):
     body = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return mark_safe(f'<script type="application/ld+json">{body}</script>')  # noqa: S308
 
-
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes) -> str:
-    """The current query string with some parameters changed (for pagination)."""
-    request = context["request"]
-    params = request.GET.copy()
-    for key, value in changes.items():
-        if value in (None, ""):
-            params.pop(key, None)
-        else:
-            params[key] = value
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else "?"
