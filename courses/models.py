@@ -306,6 +306,7 @@ class CoursePage(AnonymousPageCacheMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = course_outline(course=self)
+        context["instructors"] = list(self.instructor_links.select_related("user"))
         context.update(page_context_extra(request=request, page=self))
         return context
 
