@@ -105,10 +105,9 @@ ASSIGNMENT_EXTENSION_QUERIES = 12
 APPROVALS_QUERIES = 7
 # session and user, the enrolment with learner, organization, run and course;
 # the gradebook row: quizzes, assignments, best attempts, graded submissions,
-# overrides (5); completion_status builds the same row again (5), then the
-# outline (4), progress records, and quizzes and assignments once more (2);
-# base (4)
-ENROLLMENT_GRADES_QUERIES = 24
+# overrides (5); completion_status reuses that row, then the outline (4) and
+# the progress records (1); base (4)
+ENROLLMENT_GRADES_QUERIES = 17
 # session and user, the run with its course, staff group, teaches it, the
 # enrolment with learner, organization, run and course, its gradebook row (5),
 # the history of this grade with learners, setters and items, base (4)

@@ -6,21 +6,29 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..completion import RequirementResult, completion_requirements
-from ..gradebook import assessment_items, grades_for_enrollment
+from ..gradebook import Gradebook, grades_for_enrollment
 from ..models import Enrollment, EnrollmentStatus
 from ..signals import enrollment_completed
 
 
-def completion_status(*, enrollment: Enrollment) -> list[RequirementResult]:
-    """Every requirement that applies to the enrolment's run, met or not."""
+def completion_status(
+    *, enrollment: Enrollment, book: Gradebook | None = None
+) -> list[RequirementResult]:
+    """Every requirement that applies to the enrolment's run, met or not.
+
+    `book`: the enrolment's gradebook, when the caller has built it already.
+    """
     from ..selectors import course_progress
 
     course = enrollment.run.course
-    _book, row = grades_for_enrollment(enrollment=enrollment)
+    if book is None:
+        book, row = grades_for_enrollment(enrollment=enrollment)
+    else:
+        row = next(r for r in book.rows if r.enrollment.pk == enrollment.pk)
     context = {
         "progress": course_progress(learner=enrollment.learner, course=course),
         "gradebook_row": row,
-        "items": assessment_items(course=course),
+        "items": book.items,
     }
     results = []
     for requirement in completion_requirements().values():
@@ -45,10 +53,10 @@ def enrollment_completion_evaluate(*, enrollment: Enrollment) -> bool:
         return True
     if enrollment.status != EnrollmentStatus.ACTIVE:
         return False
-    results = completion_status(enrollment=enrollment)
+    book, row = grades_for_enrollment(enrollment=enrollment)
+    results = completion_status(enrollment=enrollment, book=book)
     if not results or not all(result.met for result in results):
         return False
-    _book, row = grades_for_enrollment(enrollment=enrollment)
     now = timezone.now()
     enrollment.status = EnrollmentStatus.COMPLETED
     enrollment.status_changed_at = now

@@ -410,7 +410,7 @@ def enrollment_grades(request, enrollment_id: int):
             "own": own,
             "groups": groups,
             "total": row.total,
-            "requirements": completion_status(enrollment=enrollment),
+            "requirements": completion_status(enrollment=enrollment, book=book),
         },
     )
 
