@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class CertificatesConfig(AppConfig):
     name = "certificates"
     verbose_name = _("Certificates")
+
+    def ready(self):
+        from lms.learning.signals import enrollment_completed
+
+        from . import checks  # noqa: F401 - registers the system checks
+        from .receivers import enrollment_completed_issue
+
+        enrollment_completed.connect(
+            enrollment_completed_issue, dispatch_uid="certificates.issue_on_completion"
+        )
