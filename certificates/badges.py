@@ -253,12 +253,18 @@ def status_bit(bits: bytes, index: int) -> bool:
 
 
 def status_list_credential() -> str:
-    """The signed BitstringStatusListCredential of revoked certificates,
-    cached until a certificate is revoked or replaced."""
-    token = cache.get(STATUS_LIST_CACHE_KEY)
+    """The signed BitstringStatusListCredential of revoked certificates.
+
+    Cached under a key made of the revocations themselves (how many, the
+    latest), read with one small query: a revocation retires the cached list
+    the moment it commits, whoever serves the next request.
+    """
+    from .selectors import certificate_ids_not_valid, certificate_status_version
+
+    key = f"{STATUS_LIST_CACHE_KEY}:{certificate_status_version()}"
+    token = cache.get(key)
     if token is not None:
         return token
-    from .selectors import certificate_ids_not_valid
 
     revoked, highest = certificate_ids_not_valid()
     size = max(
@@ -290,13 +296,8 @@ def status_list_credential() -> str:
             "sub": credential["credentialSubject"]["id"],
         }
     )
-    cache.set(STATUS_LIST_CACHE_KEY, token, STATUS_LIST_CACHE_SECONDS)
+    cache.set(key, token, STATUS_LIST_CACHE_SECONDS)
     return token
-
-
-def status_list_changed() -> None:
-    """Drop the cached list: the next request rebuilds and re-signs it."""
-    cache.delete(STATUS_LIST_CACHE_KEY)
 
 
 # --- the project's own JSON Schema of Open Badges 3.0 -------------------------------

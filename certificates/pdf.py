@@ -375,7 +375,13 @@ def render(
     regular, bold = fonts_register()
     background = background_for(spec) if cache_background else background_compile(spec)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1)
+    # the initial font too is ours: no unembedded Helvetica in the resources
+    canvas = Canvas(
+        buffer,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        invariant=1,
+        initialFontName=regular,
+    )
     canvas.setTitle(f"{spec.title_ko} {content.serial}")
     canvas.setAuthor(spec.issuer_ko)
     canvas.setSubject(f"{content.course_ko} · {content.learner_name_ko}")

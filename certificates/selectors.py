@@ -82,6 +82,17 @@ def certificate_ids_not_valid() -> tuple[list[int], int]:
     return ids, highest
 
 
+def certificate_status_version() -> str:
+    """Changes whenever a certificate is revoked or replaced (the status list's
+    cache key)."""
+    facts = Certificate.objects.filter(
+        Q(revoked_at__isnull=False) | Q(is_current=False)
+    ).aggregate(
+        count=Count("pk"), revoked=Max("revoked_at"), replaced=Max("superseded_at")
+    )
+    return "{count}:{revoked}:{replaced}".format(**facts).replace(" ", "_")
+
+
 def certificate_history(*, certificate: Certificate) -> list[Certificate]:
     """Every certificate of the same enrolment, oldest first, with their events."""
     return list(

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from courses.models import CoursePage
 from lms.learning.models import CourseRun, Enrollment, EnrollmentStatus
 
-from .badges import credential_for, credential_sign, status_list_changed
+from .badges import credential_for, credential_sign
 from .models import (
     Certificate,
     CertificateBatch,
@@ -301,7 +301,6 @@ def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certi
         note=reason[:300],
         at=now,
     )
-    transaction.on_commit(status_list_changed)
     return certificate
 
 
@@ -347,7 +346,6 @@ def certificate_reissue(
         note=reason[:300],
         at=now,
     )
-    transaction.on_commit(status_list_changed)
     if render_after_commit:
         transaction.on_commit(partial(_pdf_enqueue, new.pk))
     return new
