@@ -99,7 +99,8 @@ def staff(db):
     from django.contrib.auth.models import Group
 
     person = UserFactory(name_ko="교육팀 직원")
-    person.groups.add(Group.objects.get(name="Staff"))
+    # get_or_create: transactional tests flush the groups the migrations made
+    person.groups.add(Group.objects.get_or_create(name="Staff")[0])
     return person
 
 

@@ -146,3 +146,24 @@ def test_a_revoked_certificate_is_not_issued_again_on_completion(issued, staff):
     certificate_revoke(certificate=issued, actor=staff, reason="부정 이수 확인")
     again, created = certificate_issue(enrollment_id=issued.enrollment_id)
     assert not created and again.pk == issued.pk
+
+
+def test_finishing_the_last_lesson_issues_the_certificate_end_to_end(
+    run, learner, django_capture_on_commit_callbacks
+):
+    """Learning completes the enrolment and says so; certificates issue."""
+    from courses.models import LessonPage
+    from lms.learning.services import lesson_progress_complete, lesson_progress_view
+
+    from ..factories import EnrollmentFactory
+
+    enrollment = EnrollmentFactory(run=run, learner=learner, status="active")
+    lessons = LessonPage.objects.descendant_of(run.course).live().order_by("path")
+    with django_capture_on_commit_callbacks(execute=True):
+        for lesson in lessons:
+            lesson_progress_view(learner=learner, lesson=lesson)  # opened, then done
+            lesson_progress_complete(learner=learner, lesson=lesson)
+    enrollment.refresh_from_db()
+    assert enrollment.status == "completed"
+    certificate = Certificate.objects.get(enrollment=enrollment)
+    assert certificate.pdf_name and certificate.is_valid
