@@ -478,7 +478,7 @@ def render(
             canvas.drawCentredString(
                 cx, 56, f"{signatory.title_ko} {signatory.name_ko}"
             )
-            english = " ".join(p for p in (signatory.title_en, signatory.name_en) if p)
+            english = ", ".join(p for p in (signatory.name_en, signatory.title_en) if p)
             if english:
                 canvas.setFillColorRGB(*MUTED)
                 canvas.setFont(regular, 7.5)
