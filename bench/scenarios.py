@@ -68,6 +68,11 @@ SCENARIOS: list[Scenario] = [
         expect_status=302,
         expect_location="{lesson_url}",
     ),
+    Scenario("certificates: wallet (learner)", "/certificates/", login=LEARNER),
+    Scenario("certificates: verification page", "/verify/{certificate_code}"),
+    Scenario("certificates: verification JSON", "/verify/{certificate_code}.json"),
+    Scenario("certificates: badge revocation list", "/badges/status/revocation"),
+    Scenario("certificates: badge JWKS", "/badges/jwks.json"),
 ]
 
 
@@ -87,4 +92,11 @@ def path_values() -> dict[str, object]:
         .order_by("path")
         .first()
     )
-    return {"lesson_id": lesson.pk, "lesson_url": lesson.url}
+    from certificates.models import Certificate
+
+    certificate = Certificate.objects.valid().order_by("pk").first()
+    return {
+        "lesson_id": lesson.pk,
+        "lesson_url": lesson.url,
+        "certificate_code": certificate.code,
+    }
