@@ -15,3 +15,13 @@ class CertificatesConfig(AppConfig):
         enrollment_completed.connect(
             enrollment_completed_issue, dispatch_uid="certificates.issue_on_completion"
         )
+
+        from django.db.models.signals import post_migrate
+
+        from .roles import certificate_permissions_grant
+
+        post_migrate.connect(
+            certificate_permissions_grant,
+            sender=self,
+            dispatch_uid="certificates.staff_permissions",
+        )
