@@ -16,6 +16,12 @@ class CertificatesConfig(AppConfig):
             enrollment_completed_issue, dispatch_uid="certificates.issue_on_completion"
         )
 
+        from lms.accounts.personal_data import personal_data_provider_register
+
+        from .selectors import certificate_personal_data
+
+        personal_data_provider_register("certificates", certificate_personal_data)
+
         from django.db.models.signals import post_migrate
 
         from .roles import certificate_permissions_grant

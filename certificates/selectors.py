@@ -25,6 +25,28 @@ def certificate_list_for_learner(*, learner) -> list[Certificate]:
     return list(Certificate.objects.current().filter(learner=learner))
 
 
+def certificate_personal_data(user) -> list[dict]:
+    """The learner's certificates, every version, for their personal-data export."""
+    from .badges import verify_url
+
+    return [
+        {
+            "serial": certificate.serial,
+            "status": certificate.status,
+            "name_ko": certificate.learner_name_ko,
+            "name_en": certificate.learner_name_en,
+            "course_ko": certificate.course_title_ko,
+            "course_en": certificate.course_title_en,
+            "credit_hours": str(certificate.credit_hours),
+            "completed_on": certificate.completed_on.isoformat(),
+            "grade": str(certificate.grade) if certificate.grade is not None else None,
+            "issued_at": certificate.issued_at.isoformat(),
+            "verification_url": verify_url(certificate.code),
+        }
+        for certificate in Certificate.objects.filter(learner=user).order_by("pk")
+    ]
+
+
 def certificate_for_owner_or_staff(*, user, pk: int) -> Certificate | None:
     """A certificate its learner or center staff may open, else None."""
     from lms.learning.permissions import is_center_staff

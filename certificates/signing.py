@@ -4,8 +4,8 @@ The key is an RSA key (Open Badges 3.0 requires verifiers to support RS256).
 It comes from CERTIFICATES_SIGNING_KEY (a PEM, `\\n` escapes allowed) or
 CERTIFICATES_SIGNING_KEY_FILE (a path). Without either, a key is generated on
 first use and kept in private storage, so a development site keeps verifying
-what it issued across restarts; production should set one of the two (a
-deploy check warns otherwise).
+what it issued across restarts; production should set one of the two and
+back it up (see README, "Certificates").
 """
 
 import base64

@@ -194,13 +194,14 @@ def run_issue(request, run_id: int):
         enrollment_id = 0
     if not run.enrollments.filter(pk=enrollment_id).exists():
         messages.error(request, _("That learner is not enrolled in this course run."))
-        return redirect("certificates:manage-run", run_id=run.pk)
+        return _run_page(request, run, status=400)
     try:
         certificate, created = certificate_issue(
             enrollment_id=enrollment_id, actor=request.user, render_after_commit=True
         )
     except CertificateError as error:
         messages.error(request, error.message)
+        return _run_page(request, run, status=400)
     else:
         if created:
             messages.success(

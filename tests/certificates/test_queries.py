@@ -28,6 +28,7 @@ ISSUER = 0
 ACHIEVEMENT = 1
 WALLET = 2 + 1 + SHELL  # the learner's certificates
 PDF = 2 + 2  # the certificate, as the view and as the renderer read it
+BADGE = 2 + 1  # the certificate
 REGISTER = 3 + 2 + SHELL  # count, one page
 DETAIL = 3 + 3 + SHELL  # certificate, its history, their events (+ actors)
 RUN = 3 + 8 + SHELL  # run, page count + rows + prefetch, three totals, batch
@@ -120,6 +121,9 @@ def test_wallet_and_download_queries_do_not_grow(client, issued, run, learner):
         assert count == WALLET
         assert len(response.context["certificates"]) == 1 + extra // 10
         assert _count(client, pdf_url)[0] == PDF
+        for name in ("badge-json", "badge-jwt"):
+            url = reverse(f"certificates:{name}", args=[issued.pk])
+            assert _count(client, url)[0] == BADGE, name
 
 
 def test_staff_pages_queries_do_not_grow(staff_client, issued, run, learner, staff):

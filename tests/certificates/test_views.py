@@ -302,7 +302,30 @@ def test_staff_issue_by_hand(client, run, staff, django_capture_on_commit_callba
     client.post(url, {"enrollment": enrollment.pk})  # again: nothing new
     assert Certificate.objects.filter(enrollment=enrollment).count() == 1
     other_run_enrollment = client.post(url, {"enrollment": 999999})
-    assert other_run_enrollment.status_code == 302
+    assert other_run_enrollment.status_code == 400
+    assert "수강 신청한 학습자가 아닙니다" in other_run_enrollment.content.decode()
+
+
+def test_staff_cannot_issue_to_an_enrolment_that_is_not_completed(client, run, staff):
+    from ..factories import EnrollmentFactory
+
+    enrollment = EnrollmentFactory(run=run, status="active")
+    _as(client, staff)
+    response = client.post(
+        reverse("certificates:manage-run-issue", args=[run.pk]),
+        {"enrollment": enrollment.pk},
+    )
+    assert response.status_code == 400
+    assert "이수한 학습자에게만" in response.content.decode()
+    assert not Certificate.objects.exists()
+
+
+def test_my_certificates_are_in_my_personal_data_export(issued, learner):
+    from lms.accounts.selectors import user_personal_data
+
+    exported = user_personal_data(user=learner)["certificates"]
+    assert [entry["serial"] for entry in exported] == [issued.serial]
+    assert exported[0]["verification_url"].endswith(issued.code)
 
 
 def test_bulk_issue_and_its_progress(
