@@ -56,4 +56,3 @@ def test_a_course_setting_chooses_the_template(run, enrollment, course):
     CourseCertificate.objects.create(course=course, template=special)
     certificate, _ = certificate_issue(enrollment_id=enrollment.pk)
     assert certificate.template == special
-
