@@ -10,10 +10,11 @@ export DJANGO_SETTINGS_MODULE ?= lms.settings.dev
 
 .PHONY: run test install setup lint test-unit test-postgres browser-deps bench messages clean
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-fonts.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps -r requirements-fonts.txt
 	touch $@
 
 install: $(VENV)/.installed

@@ -110,6 +110,11 @@ SCENARIOS: list[Scenario] = [
         script="quiz.lua",
         script_args=("start=/learn/quizzes/{bench_quiz}/start/", "answers={answers}"),
     ),
+    Scenario("certificates: wallet (learner)", "/certificates/", login=LEARNER),
+    Scenario("certificates: verification page", "/verify/{certificate_code}"),
+    Scenario("certificates: verification JSON", "/verify/{certificate_code}.json"),
+    Scenario("certificates: badge revocation list", "/badges/status/revocation"),
+    Scenario("certificates: badge JWKS", "/badges/jwks.json"),
 ]
 
 
@@ -129,9 +134,13 @@ def path_values() -> dict[str, object]:
         .order_by("path")
         .first()
     )
+    from certificates.models import Certificate
+
+    certificate = Certificate.objects.valid().order_by("pk").first()
     return {
         "lesson_id": lesson.pk,
         "lesson_url": lesson.url,
+        "certificate_code": certificate.code,
         "gradebook_run": _bench_run("bench-gradebook-500x30"),
         "csv_run": _bench_run("bench-gradebook-10000x2"),
         **_bench_quiz(),

@@ -52,6 +52,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("lms.accounts.urls")),
     path("learn/", include("lms.learning.urls")),
     path("library/", include("courses.urls")),
+    path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

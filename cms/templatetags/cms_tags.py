@@ -92,3 +92,10 @@ def personal_menu(context):
     request = context.get("request")
     links = nav_links_for(request) if request is not None else []
     return {"links": links, "request": request, "user": context.get("user")}
+
+
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context):
+    """Links apps registered for the footer (e.g. certificate verification)."""
+    request = context.get("request")
+    return {"links": nav_links_for(request, menu="footer") if request else []}

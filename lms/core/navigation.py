@@ -1,7 +1,7 @@
 """Menus in the site header: links that apps register, beside the CMS pages.
 
-Two menus: `main` (after the site's pages in the main navigation, e.g. the
-learning library) and `personal` (the signed-in person's menu).
+Three menus: `main` (after the site's pages in the main navigation, e.g. the
+learning library), `personal` (the signed-in person's menu) and `footer`.
 
 The site shell (`cms`, the top layer) draws the menu, but the links belong to
 the apps below it (my learning, my calendar, my stay, my certificates…). Each

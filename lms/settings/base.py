@@ -231,6 +231,17 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="celery")
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
+# Certificates: serial numbers, the Open Badges signing key, verification limits.
+# The Hangul font comes from requirements-fonts.txt unless paths are given here.
+CERTIFICATES_SERIAL_PREFIX = env("CERTIFICATES_SERIAL_PREFIX", default="JBSE")
+CERTIFICATES_SIGNING_KEY = env("CERTIFICATES_SIGNING_KEY", default="")
+CERTIFICATES_SIGNING_KEY_FILE = env("CERTIFICATES_SIGNING_KEY_FILE", default="")
+CERTIFICATES_ISSUER_EMAIL = env("CERTIFICATES_ISSUER_EMAIL", default="")
+CERTIFICATES_VERIFY_RATE = env("CERTIFICATES_VERIFY_RATE", default="60/m")
+CERTIFICATES_LOOKUP_RATE = env("CERTIFICATES_LOOKUP_RATE", default="10/m")
+CERTIFICATES_FONT_REGULAR = env("CERTIFICATES_FONT_REGULAR", default="")
+CERTIFICATES_FONT_BOLD = env("CERTIFICATES_FONT_BOLD", default="")
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [

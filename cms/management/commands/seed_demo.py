@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale
 
+from certificates.demo import seed_certificates
 from cms.demo import seed_site
 from cms.roles import roles_permissions_grant
 from courses.demo import seed_categories, seed_courses, seed_library
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         seed_assessments(courses=courses)
         seed_assessment_activity(people=people)
         seed_library(categories=categories)
+        seed_certificates(people=people)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(
             f"  Admin login:  {next(iter(people))} / {DEMO_PASSWORD}  "

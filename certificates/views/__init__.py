@@ -1,0 +1,1 @@
+"""Certificate views, one module per audience: learners, the public, staff."""
