@@ -13,7 +13,13 @@ from lms.learning.permissions import is_center_staff
 from ..forms import HoldForm
 from ..models import Stay, StayStatus
 from ..selectors import my_lodging, stay_last_preferences, stay_nights_propose
-from ..services import LodgingError, stay_cancel, stay_confirm, stay_hold
+from ..services import (
+    LodgingError,
+    hold_minutes,
+    stay_cancel,
+    stay_confirm,
+    stay_hold,
+)
 
 
 def _own_stay(request, stay_id: int) -> Stay:
@@ -106,6 +112,7 @@ def stay_hold_view(request, enrollment_id: int):
             "run": enrollment.run,
             "nights": nights,
             "form": form,
+            "hold_minutes": hold_minutes(),
         },
         status=status,
     )

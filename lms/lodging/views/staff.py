@@ -34,7 +34,7 @@ from ..forms import (
     parse_month,
     parse_year,
 )
-from ..models import Building, Stay, StayStatus
+from ..models import Building, OutOfService, Stay, StayStatus
 from ..selectors import (
     front_desk_day,
     housekeeping_list,
@@ -119,7 +119,12 @@ def front_desk(request):
     return render(
         request,
         "lodging/staff/front_desk.html",
-        {"desk": front_desk_day(day=day), "section": "front-desk"},
+        {
+            "desk": front_desk_day(day=day),
+            "arrival_actions": [("check-in", _("Check in")), ("no-show", _("No-show"))],
+            "departure_actions": [("check-out", _("Check out"))],
+            "section": "front-desk",
+        },
     )
 
 
@@ -372,7 +377,13 @@ def out_of_service_new(request):
     return render(
         request,
         "lodging/staff/out_of_service_new.html",
-        {"form": form, "section": "occupancy"},
+        {
+            "form": form,
+            "periods": OutOfService.objects.filter(ends_on__gt=timezone.localdate())
+            .select_related("room__floor__building")
+            .order_by("starts_on")[:100],
+            "section": "occupancy",
+        },
         status=status,
     )
 
