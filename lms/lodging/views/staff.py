@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lms.learning.models import CourseRun
@@ -245,11 +246,11 @@ def stay_manage(request, stay_id: int):
 
 
 ACTIONS = {
-    "check-in": (services.stay_check_in, "Checked in."),
-    "check-out": (services.stay_check_out, "Checked out."),
-    "no-show": (services.stay_no_show, "Recorded as a no-show."),
-    "cancel": (services.stay_cancel, "The stay is cancelled."),
-    "review-clear": (services.stay_review_clear, "The flag is cleared."),
+    "check-in": (services.stay_check_in, gettext_lazy("Checked in.")),
+    "check-out": (services.stay_check_out, gettext_lazy("Checked out.")),
+    "no-show": (services.stay_no_show, gettext_lazy("Recorded as a no-show.")),
+    "cancel": (services.stay_cancel, gettext_lazy("The stay is cancelled.")),
+    "review-clear": (services.stay_review_clear, gettext_lazy("The flag is cleared.")),
 }
 
 
@@ -265,7 +266,7 @@ def stay_action(request, stay_id: int, action: str):
     except services.LodgingError as error:
         messages.error(request, error.message)
         return _stay_page(request, _stay(stay_id), status=409)
-    messages.success(request, _(done))
+    messages.success(request, done)
     return _back(request, stay)
 
 
@@ -436,7 +437,7 @@ def _stay_row(stay: Stay) -> list:
 def _stay_header() -> list:
     return [
         _("Stay"),
-        _("Guest"),
+        _("Name"),
         _("E-mail"),
         _("Guest type"),
         _("Organization"),
