@@ -42,7 +42,7 @@ def _entry(stay: Stay) -> CalendarEntry:
     summary = _("Lodging: %(place)s") % {"place": building or _("lodging building")}
     if status in (StayStatus.WAITLISTED, StayStatus.HELD):
         summary = f"{summary} ({StayStatus(status).label})"
-    lines = [StayStatus(status).label]
+    lines = [str(StayStatus(status).label)]
     if stay.run_id:
         lines.append(str(stay.run))
     if room:
