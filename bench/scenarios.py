@@ -40,6 +40,8 @@ class Scenario:
 SETUP: list[list[str]] = [
     ["migrate", "--noinput", "--verbosity", "0"],
     ["seed_demo"],
+    # 100 rooms and two months of stays for the occupancy calendar
+    ["lodging_scale_data", "--rooms", "100"],
 ]
 
 LEARNER = "learner@campus.example"
@@ -67,6 +69,12 @@ SCENARIOS: list[Scenario] = [
         method="POST",
         expect_status=302,
         expect_location="{lesson_url}",
+    ),
+    Scenario(
+        "lodging occupancy calendar (staff, 100 rooms x 31 nights)",
+        "/lodging/staff/",
+        login="staff@campus.example",
+        cached=False,
     ),
 ]
 

@@ -228,15 +228,19 @@ CELL_PRIORITY = (
     StayStatus.CONFIRMED,
     StayStatus.CHECKED_OUT,
 )
+_RANK = {status.value: rank for rank, status in enumerate(CELL_PRIORITY)}
+_FREE_RANK = len(CELL_PRIORITY)
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
+    """One room on one night: beds taken, and the status the cell is coloured by
+    (a StayStatus value, "free" or "out_of_service")."""
+
     night: dt.date
     occupied: int
     beds: int
-    status: str  # a StayStatus value, "free" or "out_of_service"
-    counts: dict[str, int]
+    status: str
 
     @property
     def is_full(self) -> bool:
@@ -304,44 +308,48 @@ def occupancy_calendar(
     room_list = list(room_page.object_list)
     room_ids = [room.pk for room in room_list]
     now = timezone.now()
-    # (room, night index) -> Counter of statuses
-    taken: dict[int, list[Counter]] = {
-        pk: [Counter() for _ in nights] for pk in room_ids
-    }
+    count = len(nights)
+    # per room and night: beds taken, and the rank of the most urgent status
+    taken = {pk: [0] * count for pk in room_ids}
+    rank = {pk: [_FREE_RANK] * count for pk in room_ids}
     for room_id, check_in, check_out, status in (
         Stay.objects.occupying(now=now)
         .overlapping(start, end)
         .filter(bed__room_id__in=room_ids, bed__is_active=True)
         .values_list("bed__room_id", "check_in", "check_out", "status")
     ):
-        first = max((check_in - start).days, 0)
-        last = min((check_out - start).days, len(nights))
-        for index in range(first, last):
-            taken[room_id][index][status] += 1
+        room_taken, room_rank, status_rank = (
+            taken[room_id],
+            rank[room_id],
+            _RANK[status],
+        )
+        for index in range(
+            max((check_in - start).days, 0), min((check_out - start).days, count)
+        ):
+            room_taken[index] += 1
+            if status_rank < room_rank[index]:
+                room_rank[index] = status_rank
     closed: dict[int, set[int]] = defaultdict(set)
     for room_id, starts_on, ends_on in OutOfService.objects.filter(
         room_id__in=room_ids, starts_on__lt=end, ends_on__gt=start
     ).values_list("room_id", "starts_on", "ends_on"):
-        first = max((starts_on - start).days, 0)
-        last = min((ends_on - start).days, len(nights))
-        closed[room_id].update(range(first, last))
+        closed[room_id].update(
+            range(max((starts_on - start).days, 0), min((ends_on - start).days, count))
+        )
+    statuses = [status.value for status in CELL_PRIORITY] + ["free"]
     rows = []
     bed_nights = occupied_nights = 0
     for room in room_list:
+        beds, room_closed = room.bed_count, closed.get(room.pk, ())
         cells = []
         for index, night in enumerate(nights):
-            counts = taken[room.pk][index]
-            occupied = sum(counts.values())
-            if index in closed[room.pk]:
-                status = "out_of_service"
-            elif not occupied:
-                status = "free"
-                bed_nights += room.bed_count
-            else:
-                status = next(s for s in CELL_PRIORITY if counts.get(s))
-                bed_nights += room.bed_count
-                occupied_nights += min(occupied, room.bed_count)
-            cells.append(Cell(night, occupied, room.bed_count, str(status), counts))
+            occupied = taken[room.pk][index]
+            if index in room_closed:
+                cells.append(Cell(night, occupied, beds, "out_of_service"))
+                continue
+            bed_nights += beds
+            occupied_nights += min(occupied, beds)
+            cells.append(Cell(night, occupied, beds, statuses[rank[room.pk][index]]))
         rows.append(CalendarRow(room, cells))
     return OccupancyCalendar(
         month=start,
