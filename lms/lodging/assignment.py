@@ -18,8 +18,10 @@ The rules:
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Bed, GenderPolicy, OutOfService, Stay
 
@@ -32,8 +34,10 @@ EMPTY_ROOM = 5
 WITH_OWN_GROUP = -50
 
 
-@dataclass(frozen=True)
-class RoomInfo:
+# NamedTuples: a snapshot holds hundreds of them and is built on every booking
+
+
+class RoomInfo(NamedTuple):
     pk: int
     number: str
     floor: int
@@ -42,15 +46,13 @@ class RoomInfo:
     is_accessible: bool
 
 
-@dataclass(frozen=True)
-class BedInfo:
+class BedInfo(NamedTuple):
     pk: int
     label: str
     room: RoomInfo
 
 
-@dataclass(frozen=True)
-class Occupant:
+class Occupant(NamedTuple):
     stay: int
     bed: int
     check_in: dt.date
@@ -89,8 +91,6 @@ def request_for(stay: Stay) -> Request:
 
 def bed_refusal(bed: BedInfo, request: Request) -> str:
     """Why `bed`'s room may not take this guest ("" when it may): hard rules."""
-    from django.utils.translation import gettext as _
-
     room = bed.room
     if room.gender_policy != request.room_policy:
         return _("Room %(room)s is for: %(policy)s.") % {
@@ -125,49 +125,61 @@ class Occupancy:
             self._index(occupant)
 
     @classmethod
-    def load(cls, check_in: dt.date, check_out: dt.date, *, now=None) -> "Occupancy":
-        """The snapshot for the nights `[check_in, check_out)`: three queries."""
+    def load(
+        cls,
+        check_in: dt.date,
+        check_out: dt.date,
+        *,
+        now=None,
+        room_policy: str | None = None,
+    ) -> "Occupancy":
+        """The snapshot for the nights `[check_in, check_out)`: three queries.
+
+        With `room_policy`, only the rooms of that policy: all that one
+        request can use, and fewer rows to read under the lock.
+        """
         now = now or timezone.now()
-        beds = [
-            BedInfo(
-                pk=row["pk"],
-                label=row["label"],
-                room=RoomInfo(
-                    pk=row["room_id"],
-                    number=row["room__number"],
-                    floor=row["room__floor__number"],
-                    building=row["room__floor__building__code"],
-                    gender_policy=row["room__gender_policy"],
-                    is_accessible=row["room__is_accessible"],
-                ),
-            )
-            for row in Bed.objects.filter(
-                is_active=True,
-                room__is_active=True,
-                room__floor__building__is_active=True,
-            ).values(
-                "pk",
-                "label",
-                "room_id",
-                "room__number",
-                "room__floor__number",
-                "room__floor__building__code",
-                "room__gender_policy",
-                "room__is_accessible",
-            )
-        ]
+        beds = Bed.objects.filter(
+            is_active=True, room__is_active=True, room__floor__building__is_active=True
+        )
+        stays = Stay.objects.occupying(now=now).overlapping(check_in, check_out)
+        closures = OutOfService.objects.filter(
+            starts_on__lt=check_out, ends_on__gt=check_in
+        )
+        if room_policy is not None:
+            beds = beds.filter(room__gender_policy=room_policy)
+            stays = stays.filter(bed__room__gender_policy=room_policy)
+            closures = closures.filter(room__gender_policy=room_policy)
+        rooms: dict[int, RoomInfo] = {}
+        bed_list = []
+        for (
+            pk,
+            label,
+            room_id,
+            number,
+            floor,
+            building,
+            policy,
+            accessible,
+        ) in beds.values_list(
+            "pk",
+            "label",
+            "room_id",
+            "room__number",
+            "room__floor__number",
+            "room__floor__building__code",
+            "room__gender_policy",
+            "room__is_accessible",
+        ):
+            room = rooms.get(room_id)
+            if room is None:
+                room = rooms[room_id] = RoomInfo(
+                    room_id, number, floor, building, policy, accessible
+                )
+            bed_list.append(BedInfo(pk, label, room))
         occupants = [
-            Occupant(
-                stay=row["pk"],
-                bed=row["bed_id"],
-                check_in=row["check_in"],
-                check_out=row["check_out"],
-                organization=row["organization_id"],
-                keeps_together=row["keep_with_organization"],
-            )
-            for row in Stay.objects.occupying(now=now)
-            .overlapping(check_in, check_out)
-            .values(
+            Occupant(*row)
+            for row in stays.values_list(
                 "pk",
                 "bed_id",
                 "check_in",
@@ -177,11 +189,11 @@ class Occupancy:
             )
         ]
         out_of_service: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
-        for room_id, starts_on, ends_on in OutOfService.objects.filter(
-            starts_on__lt=check_out, ends_on__gt=check_in
-        ).values_list("room_id", "starts_on", "ends_on"):
+        for room_id, starts_on, ends_on in closures.values_list(
+            "room_id", "starts_on", "ends_on"
+        ):
             out_of_service[room_id].append((starts_on, ends_on))
-        return cls(beds=beds, occupants=occupants, out_of_service=out_of_service)
+        return cls(beds=bed_list, occupants=occupants, out_of_service=out_of_service)
 
     def _index(self, occupant: Occupant) -> None:
         self._by_bed[occupant.bed].append(occupant)

@@ -12,11 +12,17 @@ from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
-from lms.learning.models import CourseRun, Enrollment, EnrollmentStatus
+from lms.learning.models import (
+    SEAT_HOLDING,
+    CourseRun,
+    Enrollment,
+    EnrollmentStatus,
+)
 
 from .assignment import Occupancy, Request, bed_refusal, request_for
 from .models import (
@@ -64,10 +70,13 @@ def _lock_inventory() -> None:
 
 
 def _save(stay: Stay) -> None:
-    """Save inside a savepoint; a refused bed-night becomes a LodgingError."""
+    """Save; a bed-night the database refuses becomes a LodgingError.
+
+    No savepoint: the error leaves the service, and its transaction rolls
+    back whole.
+    """
     try:
-        with transaction.atomic():
-            stay.save()
+        stay.save()
     except IntegrityError as error:
         raise LodgingError(
             _("That bed was just taken for one of these nights. Please try again.")
@@ -133,31 +142,33 @@ def _release(stays: list[Stay], status: str, *, now) -> list[Stay]:
     return promoted
 
 
+def _due(now):
+    """Holds past their time, and live stays whose enrolment has ended."""
+    return Stay.objects.filter(
+        Q(status=StayStatus.HELD, hold_expires_at__lte=now)
+        | (
+            Q(status__in=LIVE, enrollment__isnull=False)
+            & ~Q(enrollment__status__in=SEAT_HOLDING)
+        )
+    )
+
+
 def _release_due(*, now) -> int:
     """Expire holds past their time and cancel stays whose enrolment ended.
 
     Call with the inventory locked. Returns how many stays were released.
     """
-    expired = list(
-        Stay.objects.select_for_update().filter(
-            status=StayStatus.HELD, hold_expires_at__lte=now
-        )
-    )
-    orphaned = list(
-        Stay.objects.select_for_update()
-        .filter(status__in=LIVE, enrollment__isnull=False)
-        .exclude(
-            enrollment__status__in=(
-                EnrollmentStatus.ACTIVE,
-                EnrollmentStatus.COMPLETED,
-            )
-        )
-        .exclude(pk__in=[stay.pk for stay in expired])
-    )
+    due = list(_due(now).select_for_update(of=("self",)).select_related("enrollment"))
     # ended enrolments first, so that their waitlisted stays are not promoted
+    orphaned = [
+        stay
+        for stay in due
+        if stay.enrollment_id and stay.enrollment.status not in SEAT_HOLDING
+    ]
+    expired = [stay for stay in due if stay not in orphaned]
     _release(orphaned, StayStatus.CANCELLED, now=now)
     _release(expired, StayStatus.EXPIRED, now=now)
-    return len(expired) + len(orphaned)
+    return len(due)
 
 
 def stay_holds_release(*, now: dt.datetime | None = None) -> int:
@@ -165,14 +176,7 @@ def stay_holds_release(*, now: dt.datetime | None = None) -> int:
     promote the waitlist into the beds they free. Safe to run at any time; the
     periodic task runs it every minute. Returns how many stays were released."""
     now = now or timezone.now()
-    due = (
-        Stay.objects.filter(status=StayStatus.HELD, hold_expires_at__lte=now).exists()
-        or Stay.objects.filter(status__in=LIVE, enrollment__isnull=False)
-        .exclude(
-            enrollment__status__in=(EnrollmentStatus.ACTIVE, EnrollmentStatus.COMPLETED)
-        )
-        .exists()
-    )
+    due = _due(now).exists()
     if not due:
         return 0  # the common case: no lock taken
     with transaction.atomic():
@@ -252,7 +256,8 @@ def stay_hold(
         created_by=enrollment.learner,
         created_at=now,
     )
-    bed = Occupancy.load(check_in, check_out, now=now).choose(request_for(stay))
+    occupancy = Occupancy.load(check_in, check_out, now=now, room_policy=room_policy)
+    bed = occupancy.choose(request_for(stay))
     if bed is not None:
         _hold(stay, bed.pk, now=now)
     _save(stay)
@@ -268,16 +273,20 @@ def stay_confirm(*, stay: Stay, now: dt.datetime | None = None) -> Stay:
     """The learner confirms their held bed before the hold expires.
 
     A hold past its expiry is released first (and its bed may go to the
-    waitlist); confirming it is then refused.
+    waitlist); confirming it is then refused. Confirming takes no inventory
+    lock: the bed and nights stay as they are, and the stay's own row lock
+    orders it against a release.
     """
     now = now or timezone.now()
-    stay_holds_release(now=now)
+    if Stay.objects.filter(
+        pk=stay.pk, status=StayStatus.HELD, hold_expires_at__lte=now
+    ).exists():
+        stay_holds_release(now=now)
     with transaction.atomic():
-        _lock_inventory()
         stay = _locked(stay)
         if stay.status == StayStatus.CONFIRMED:
             return stay
-        if stay.status == StayStatus.EXPIRED:
+        if stay.status == StayStatus.EXPIRED or stay.is_hold_expired(now=now):
             raise LodgingError(
                 _("Your hold expired before you confirmed it. Book the bed again.")
             )
