@@ -219,6 +219,9 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Campus <campus@localhost
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STAFF_NOTIFICATION_EMAILS = env.list("STAFF_NOTIFICATION_EMAILS", default=[])
 
+# Lodging: how long a bed is held for a learner to confirm it
+LODGING_HOLD_MINUTES = env.int("LODGING_HOLD_MINUTES", default=30)
+
 # Celery: with no broker configured, tasks run eagerly in-process
 _BROKER = env("CELERY_BROKER_URL", default="")
 CELERY_BROKER_URL = _BROKER or "memory://localhost/"
