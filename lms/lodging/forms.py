@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from lms.accounts.models import User
 from lms.learning.models import CourseRun
@@ -178,3 +179,45 @@ def parse_year(value: str | None, default: int) -> int:
     except ValueError:
         return default
     return year if 2000 <= year <= 2100 else default
+
+
+class RoomAdminForm(WagtailAdminModelForm):
+    """The admin's room form: beds with stays on record are kept, not deleted,
+    and a bed or room with stays to come stays in use until they are moved."""
+
+    def clean(self):
+        from django.utils import timezone
+
+        from .models import LIVE, Stay
+
+        cleaned = super().clean()
+        formset = self.formsets.get("beds") if hasattr(self, "formsets") else None
+        if formset is None:
+            return cleaned
+        today = timezone.localdate()
+        for form in formset.forms:
+            bed = form.instance
+            if not bed.pk:
+                continue
+            deleting = form in formset.deleted_forms
+            retiring = not form.cleaned_data.get("is_active", True)
+            if not (deleting or retiring or cleaned.get("is_active") is False):
+                continue
+            stays = Stay.objects.filter(bed_id=bed.pk)
+            if deleting and stays.exists():
+                raise forms.ValidationError(
+                    _(
+                        "Bed %(bed)s has stays on record: mark it not in use "
+                        "instead of deleting it."
+                    )
+                    % {"bed": bed.label}
+                )
+            if stays.filter(status__in=LIVE, check_out__gt=today).exists():
+                raise forms.ValidationError(
+                    _(
+                        "Bed %(bed)s has stays to come: move them to other beds "
+                        "in the lodging office first."
+                    )
+                    % {"bed": bed.label}
+                )
+        return cleaned

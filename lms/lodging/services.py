@@ -143,13 +143,15 @@ def _release(stays: list[Stay], status: str, *, now) -> list[Stay]:
 
 
 def _due(now):
-    """Holds past their time, and live stays whose enrolment has ended."""
+    """Holds past their time, live stays whose enrolment has ended, and
+    waitlist places whose nights are over."""
     return Stay.objects.filter(
         Q(status=StayStatus.HELD, hold_expires_at__lte=now)
         | (
             Q(status__in=LIVE, enrollment__isnull=False)
             & ~Q(enrollment__status__in=SEAT_HOLDING)
         )
+        | Q(status=StayStatus.WAITLISTED, check_out__lte=timezone.localdate(now))
     )
 
 
@@ -159,11 +161,13 @@ def _release_due(*, now) -> int:
     Call with the inventory locked. Returns how many stays were released.
     """
     due = list(_due(now).select_for_update(of=("self",)).select_related("enrollment"))
-    # ended enrolments first, so that their waitlisted stays are not promoted
+    # ended enrolments and lapsed waitlist places first, so that they are not
+    # promoted into the beds the expired holds free
     orphaned = [
         stay
         for stay in due
-        if stay.enrollment_id and stay.enrollment.status not in SEAT_HOLDING
+        if stay.status == StayStatus.WAITLISTED
+        or (stay.enrollment_id and stay.enrollment.status not in SEAT_HOLDING)
     ]
     expired = [stay for stay in due if stay not in orphaned]
     _release(orphaned, StayStatus.CANCELLED, now=now)

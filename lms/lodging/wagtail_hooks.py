@@ -8,10 +8,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .forms import RoomAdminForm
 from .models import Amenity, Bed, Building, Floor, Room
 
-# the inline bed rows of the room form
+# the inline bed rows of the room form, and the checks on removing beds
 Bed.panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("is_active")])]
+Room.base_form_class = RoomAdminForm
 
 
 class BuildingViewSet(ModelViewSet):

@@ -431,3 +431,14 @@ def test_the_database_refuses_two_stays_in_one_bed_on_one_night(women_room, run)
     with pytest.raises(IntegrityError), transaction.atomic():
         Stay.objects.filter(pk=cancelled.pk).update(status=StayStatus.CONFIRMED)
     assert Stay.objects.filter(bed=bed).count() == 3
+
+
+def test_waitlist_places_whose_nights_are_over_are_released(enrol, floor, run):
+    room_create(floor=floor, number="101", beds=1)
+    hold(enrol())
+    waiting = hold(enrol())
+    after = timezone.make_aware(dt.datetime.combine(run.ends_on, dt.time(12)))
+    with time_machine.travel(after, tick=False):
+        services.stay_holds_release()
+    waiting.refresh_from_db()
+    assert waiting.status == StayStatus.CANCELLED
