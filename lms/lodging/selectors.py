@@ -572,3 +572,40 @@ def run_stays(*, run: CourseRun) -> dict:
         "waitlist": [s for s in stays if s.status == StayStatus.WAITLISTED],
         "proposal": stay_nights_propose(run=run),
     }
+
+
+@dataclass
+class RunOverview:
+    run: CourseRun
+    availability: Availability | None
+    booked: int
+    waitlisted: int
+    to_review: int
+
+
+def residential_runs_overview() -> list[RunOverview]:
+    """Upcoming residential runs with their beds left and stays: seven queries."""
+    runs = list(
+        CourseRun.objects.upcoming()
+        .filter(is_residential=True)
+        .select_related("course")
+        .order_by("starts_on", "pk")[:100]
+    )
+    availability = run_availability(runs=runs)
+    counts = Counter()
+    for run_id, status, review in Stay.objects.filter(
+        run__in=runs, status__in=LIVE
+    ).values_list("run_id", "status", "needs_review"):
+        key = "waitlisted" if status == StayStatus.WAITLISTED else "booked"
+        counts[(run_id, key)] += 1
+        counts[(run_id, "review")] += int(review)
+    return [
+        RunOverview(
+            run,
+            availability.get(run.pk),
+            counts[(run.pk, "booked")],
+            counts[(run.pk, "waitlisted")],
+            counts[(run.pk, "review")],
+        )
+        for run in runs
+    ]

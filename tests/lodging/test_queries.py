@@ -29,6 +29,8 @@ FRONT_DESK_QUERIES = 8  # the day's stays
 HOUSEKEEPING_QUERIES = 11  # rooms, stays, closures, buildings
 REPORTS_QUERIES = 10  # beds per room, closures, stays
 FLAGGED_QUERIES = 8  # the flagged stays
+RUNS_QUERIES = 13  # runs, beds, stays, closures, waitlist counts, live stays
+RUN_QUERIES = 9  # the run, its stays
 # session, user, stays, enrolments, the staff-role check (office link), and the
 # site menu with its pages (there is a catalog here)
 MY_STAYS_QUERIES = 9
@@ -198,3 +200,29 @@ def test_the_catalog_adds_no_query_without_residential_runs_and_few_with(
         residential()
     response = _counted(client, catalog.url, django_assert_num_queries, with_lodging)
     assert response.content.decode().count("숙박 2개 침대 남음") == 9
+
+
+def test_the_runs_overview_and_a_runs_stays_do_not_grow_with_stays(
+    client, catalog, staff, run, enrol, floor, django_assert_num_queries
+):
+    from lms.lodging.services import stay_hold
+
+    from .factories import room_create
+
+    room_create(floor=floor, number="101", beds=2)
+    for _ in range(3):
+        stay_hold(enrollment=enrol(), room_policy=GenderPolicy.WOMEN)
+    client.force_login(staff)
+    overview = reverse("lodging:runs")
+    run_page = reverse("lodging:run", args=[run.pk])
+    # the shell (7), then runs, beds, their stays, closures, waitlist counts, stays
+    _counted(client, overview, django_assert_num_queries, RUNS_QUERIES)
+    _counted(client, run_page, django_assert_num_queries, RUN_QUERIES)
+    room_create(floor=floor, number="102", beds=4)
+    for _ in range(30):
+        stay_hold(enrollment=enrol(), room_policy=GenderPolicy.WOMEN)
+    response = _counted(client, overview, django_assert_num_queries, RUNS_QUERIES)
+    (item,) = response.context["overview"]
+    assert (item.booked, item.waitlisted) == (6, 27)
+    response = _counted(client, run_page, django_assert_num_queries, RUN_QUERIES)
+    assert len(response.context["waitlist"]) == 27

@@ -142,6 +142,7 @@ def _staff_urls(stay) -> list[tuple[str, str]]:
         reverse("lodging:housekeeping"),
         reverse("lodging:reports"),
         reverse("lodging:flagged"),
+        reverse("lodging:runs"),
         reverse("lodging:run", args=[stay.run_id]),
         reverse("lodging:stay-manage", args=[stay.pk]),
         reverse("lodging:stay-new"),

@@ -42,6 +42,7 @@ from ..selectors import (
     month_after,
     occupancy_by_month,
     occupancy_calendar,
+    residential_runs_overview,
     run_stays,
     stays_flagged,
     stays_in_range,
@@ -175,6 +176,16 @@ def flagged(request):
         request,
         "lodging/staff/flagged.html",
         {"stays": list(stays_flagged()), "section": "flagged"},
+    )
+
+
+@staff_required
+@require_GET
+def runs(request):
+    return render(
+        request,
+        "lodging/staff/runs.html",
+        {"overview": residential_runs_overview(), "section": "runs"},
     )
 
 
@@ -531,6 +542,7 @@ urlpatterns = [
     path("staff/housekeeping/", housekeeping, name="housekeeping"),
     path("staff/reports/", reports, name="reports"),
     path("staff/flagged/", flagged, name="flagged"),
+    path("staff/runs/", runs, name="runs"),
     path("staff/runs/<int:run_id>/", run_lodging, name="run"),
     path("staff/stays/new/", stay_new, name="stay-new"),
     path("staff/stays/<int:stay_id>/", stay_manage, name="stay-manage"),
