@@ -53,6 +53,8 @@ SETUP: list[list[str]] = [
     ["bench_gradebook", "--learners", "10000", "--items", "2"],
     ["bench_quiz", "--learners", "16"],
     ["bench_dashboard", "--enrolments", "200"],
+    # 100 rooms and two months of stays for the occupancy calendar
+    ["lodging_scale_data", "--rooms", "100"],
 ]
 
 LEARNER = "learner@campus.example"
@@ -115,6 +117,12 @@ SCENARIOS: list[Scenario] = [
     Scenario("certificates: verification JSON", "/verify/{certificate_code}.json"),
     Scenario("certificates: badge revocation list", "/badges/status/revocation"),
     Scenario("certificates: badge JWKS", "/badges/jwks.json"),
+    Scenario(
+        "lodging occupancy calendar (staff, 100 rooms x 31 nights)",
+        "/lodging/staff/",
+        login="staff@campus.example",
+        cached=False,
+    ),
 ]
 
 

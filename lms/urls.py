@@ -51,6 +51,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("lms.accounts.urls")),
     path("learn/", include("lms.learning.urls")),
+    path("lodging/", include("lms.lodging.urls")),
     path("library/", include("courses.urls")),
     path("", include("certificates.urls")),
     path("", include(wagtail_urls)),

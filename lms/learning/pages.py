@@ -32,6 +32,8 @@ def course_context(*, request, page) -> dict:
     enrollment = enrollment_for(learner=user, course=page)
     context = {
         "runs": runs,
+        # lodging's box asks its tables only when a residential run is shown
+        "has_residential_run": any(run.is_residential for run in runs),
         "enrollment": enrollment,
         "enroll_form": EnrollForm(),
         "can_read_lessons": lesson_access_allowed(user=user, course=page),

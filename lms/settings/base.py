@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     # Campus, highest layer first (see DESIGN.md)
     "cms",
     "certificates",
+    "lms.lodging",
     "lms.learning",
     "courses",
     "research_portal",
@@ -217,6 +218,9 @@ vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Campus <campus@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STAFF_NOTIFICATION_EMAILS = env.list("STAFF_NOTIFICATION_EMAILS", default=[])
+
+# Lodging: how long a bed is held for a learner to confirm it
+LODGING_HOLD_MINUTES = env.int("LODGING_HOLD_MINUTES", default=30)
 
 # Celery: with no broker configured, tasks run eagerly in-process
 _BROKER = env("CELERY_BROKER_URL", default="")

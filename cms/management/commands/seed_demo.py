@@ -11,6 +11,7 @@ from courses.demo import seed_categories, seed_courses, seed_library
 from courses.demo_assessments import seed_assessments
 from lms.accounts.demo import DEMO_PASSWORD, seed_people
 from lms.learning.demo import seed_assessment_activity, seed_learning
+from lms.lodging.demo import seed_lodging
 
 
 class Command(BaseCommand):
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         seed_learning(courses=courses, people=people)
         seed_assessments(courses=courses)
         seed_assessment_activity(people=people)
+        seed_lodging(people=people)
         seed_library(categories=categories)
         seed_certificates(people=people)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))

@@ -29,6 +29,7 @@ from ..models import (
     LessonProgress,
 )
 from ..permissions import lesson_access_allowed
+from ..signals import enrollment_withdrawn
 from .completion import learner_completion_evaluate
 
 
@@ -190,6 +191,9 @@ def enrollment_withdraw(*, enrollment: Enrollment) -> Enrollment:
     held_seat = enrollment.holds_seat
     _set_status(enrollment, EnrollmentStatus.WITHDRAWN)
     enrollment.save()
+    transaction.on_commit(
+        partial(enrollment_withdrawn.send, sender=Enrollment, enrollment=enrollment)
+    )
     if held_seat:
         _release_seat(run)
         waitlist_promote(run=run)

@@ -1,0 +1,56 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LodgingConfig(AppConfig):
+    name = "lms.lodging"
+    label = "lodging"
+    verbose_name = _("Lodging")
+
+    def ready(self):
+        from django.db.models.signals import post_init, post_migrate, post_save
+
+        from courses.hooks import page_context_provider_register
+        from lms.core.calendar import calendar_source_register
+        from lms.learning.models import CourseRun
+        from lms.learning.signals import enrollment_withdrawn
+
+        from . import pages, receivers
+        from .calendar import stay_calendar_entries
+        from .constraints import sqlite_triggers_ensure
+        from .roles import lodging_permissions_grant
+
+        post_migrate.connect(
+            sqlite_triggers_ensure, sender=self, dispatch_uid="lodging-sqlite-triggers"
+        )
+        post_migrate.connect(
+            lodging_permissions_grant, sender=self, dispatch_uid="lodging-staff-perms"
+        )
+        calendar_source_register("lodging", stay_calendar_entries)
+        page_context_provider_register("courses.CourseIndexPage", pages.catalog_context)
+        page_context_provider_register("courses.CoursePage", pages.course_context)
+        enrollment_withdrawn.connect(
+            receivers.enrollment_withdrawn_receiver,
+            dispatch_uid="lodging-enrollment-withdrawn",
+        )
+        post_init.connect(
+            receivers.course_run_loaded, sender=CourseRun, dispatch_uid="lodging-run"
+        )
+        post_save.connect(
+            receivers.course_run_saved, sender=CourseRun, dispatch_uid="lodging-run"
+        )
+
+        from lms.core.navigation import NavItem, nav_item_register, staff_only
+
+        nav_item_register(
+            NavItem("lodging", _("My stay"), "lodging:my-stays", order=30)
+        )
+        nav_item_register(
+            NavItem(
+                "lodging-office",
+                _("Lodging office"),
+                "lodging:occupancy",
+                order=80,
+                visible=staff_only,
+            )
+        )
