@@ -40,6 +40,7 @@ urlpatterns = [
     ),
     path("robots.txt", robots_txt, name="robots"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("calendar/", include("lms.timetable.feed_urls")),
 ]
 
 if settings.DEBUG:
@@ -52,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("lms.accounts.urls")),
     path("learn/", include("lms.learning.urls")),
     path("library/", include("courses.urls")),
+    path("timetable/", include("lms.timetable.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

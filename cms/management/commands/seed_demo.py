@@ -9,6 +9,7 @@ from cms.roles import roles_permissions_grant
 from courses.demo import seed_categories, seed_courses, seed_library
 from lms.accounts.demo import DEMO_PASSWORD, seed_people
 from lms.learning.demo import seed_learning
+from lms.timetable.demo import seed_timetable
 
 
 class Command(BaseCommand):
@@ -25,6 +26,7 @@ class Command(BaseCommand):
             home_ko=home_ko, home_en=home_en, people=people, categories=categories
         )
         seed_learning(courses=courses, people=people)
+        seed_timetable(people=people)
         seed_library(categories=categories)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(
