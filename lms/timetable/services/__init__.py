@@ -4,6 +4,7 @@ from .attendance import (
     CHECKIN_CODE_MAX_AGE,
     CHECKIN_CODE_REFRESH,
     CHECKIN_OPENS_BEFORE,
+    CHECKIN_SALT,
     LATE_AFTER,
     attendance_check_in,
     attendance_roster_save,
@@ -28,6 +29,7 @@ from .sessions import (
 __all__ = [
     "CHECKIN_CODE_MAX_AGE",
     "CHECKIN_CODE_REFRESH",
+    "CHECKIN_SALT",
     "CHECKIN_OPENS_BEFORE",
     "LATE_AFTER",
     "SessionConflict",
