@@ -143,7 +143,9 @@ def test_excused_meetings_leave_the_count(room, run, learner, instructor):
         )
         for n in range(4)
     ]
-    for meeting, status in zip(meetings, ["present", "late", "excused", "absent"]):
+    for meeting, status in zip(
+        meetings, ["present", "late", "excused", "absent"], strict=True
+    ):
         attendance_roster_save(
             occurrence=meeting, marks={learner.pk: status}, actor=instructor
         )
