@@ -40,6 +40,7 @@ class Scenario:
 SETUP: list[list[str]] = [
     ["migrate", "--noinput", "--verbosity", "0"],
     ["seed_demo"],
+    ["timetable_bench_data"],
 ]
 
 LEARNER = "learner@campus.example"
@@ -68,6 +69,17 @@ SCENARIOS: list[Scenario] = [
         expect_status=302,
         expect_location="{lesson_url}",
     ),
+    Scenario(
+        "timetable week, 60 rooms (staff)",
+        "/timetable/?building={bench_building}",
+        login="staff@campus.example",
+        cached=False,
+    ),
+    Scenario(
+        "personal calendar feed (learner)",
+        "/calendar/{learner_feed_token}.ics",
+        cached=False,
+    ),
 ]
 
 
@@ -87,4 +99,15 @@ def path_values() -> dict[str, object]:
         .order_by("path")
         .first()
     )
-    return {"lesson_id": lesson.pk, "lesson_url": lesson.url}
+    from lms.accounts.models import User
+    from lms.timetable.models import Building
+    from lms.timetable.services import feed_token_for
+
+    return {
+        "lesson_id": lesson.pk,
+        "lesson_url": lesson.url,
+        "bench_building": Building.objects.get(code="bench").pk,
+        "learner_feed_token": feed_token_for(
+            user=User.objects.get(email=LEARNER)
+        ).token,
+    }

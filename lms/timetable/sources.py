@@ -10,15 +10,16 @@ one was granted). Each runs a fixed number of queries.
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Max, Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.accounts.models import User
 from lms.core.calendar import CalendarEntry
 from lms.learning.models import SEAT_HOLDING, AssignmentExtension, Enrollment
 
-from .models import LectureSession, SessionOccurrence, SessionStatus
+from .models import LectureSession, Room, SessionOccurrence, SessionStatus
 
 # sequence numbers derived from a moment count seconds from here
 SEQUENCE_EPOCH = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
@@ -26,6 +27,7 @@ PUBLIC_FEED_HISTORY = dt.timedelta(days=365)
 
 
 def _feed_sessions(sessions):
+    """Sessions with what `session_entry` reads, for one session or a few."""
     return sessions.select_related("room__building", "run__course").prefetch_related(
         "instructors",
         Prefetch(
@@ -38,8 +40,7 @@ def _feed_sessions(sessions):
     )
 
 
-def session_location(session: LectureSession) -> str:
-    room = session.room
+def session_location(room: Room) -> str:
     if room.is_online:
         return room.online_url or str(room)
     if room.building.address:
@@ -47,30 +48,40 @@ def session_location(session: LectureSession) -> str:
     return str(room)
 
 
-def _exdates(session: LectureSession) -> tuple:
-    excluded = getattr(session, "excluded_occurrences", None)
-    if excluded is None:  # from session_queryset(): every occurrence, prefetched
-        excluded = [o for o in session.occurrences.all() if o.is_excluded]
-    return tuple(o.starts_at for o in excluded)
+def _session_url_template() -> str:
+    """The session page's absolute URL with `{}` for the id: one reverse() per
+    feed instead of one per event."""
+    marker = 987654321
+    url = reverse("timetable:session", args=[marker])
+    return settings.SITE_URL + url.replace(str(marker), "{}")
 
 
-def session_entry(session: LectureSession) -> CalendarEntry:
+def _entry(
+    session: LectureSession,
+    *,
+    room: Room,
+    course_title: str | None,
+    run_title: str | None,
+    instructors: list[str],
+    exdates: tuple,
+    url_template: str,
+) -> CalendarEntry:
     """The VEVENT of a session: the whole series, its excluded meetings as EXDATE."""
     lines = []
     if session.run_id:
-        lines.append(f"{session.run.course.title} · {session.run.title}")
+        lines.append(f"{course_title} · {run_title}")
     elif session.organiser:
         lines.append(_("Organiser: %(name)s") % {"name": session.organiser})
-    instructors = [person.display_name for person in session.instructors.all()]
     if instructors:
         lines.append(_("Instructors: %(names)s") % {"names": ", ".join(instructors)})
-    if session.room.is_online and session.room.online_url:
-        lines.append(_("Video link: %(url)s") % {"url": session.room.online_url})
-    if session.is_cancelled and session.cancel_reason:
+    if room.is_online and room.online_url:
+        lines.append(_("Video link: %(url)s") % {"url": room.online_url})
+    cancelled = session.status == SessionStatus.CANCELLED
+    if cancelled and session.cancel_reason:
         lines.append(_("Cancelled: %(reason)s") % {"reason": session.cancel_reason})
     if session.description:
         lines.append(session.description)
-    url = settings.SITE_URL + reverse("timetable:session", args=[session.pk])
+    url = url_template.format(session.pk)
     lines.append(url)
     return CalendarEntry(
         uid=session.uid,
@@ -78,43 +89,108 @@ def session_entry(session: LectureSession) -> CalendarEntry:
         start=session.starts_at,
         end=session.ends_at,
         description="\n".join(lines),
-        location=session_location(session),
+        location=session_location(room),
         url=url,
-        status="CANCELLED"
-        if session.status == SessionStatus.CANCELLED
-        else "CONFIRMED",
+        status="CANCELLED" if cancelled else "CONFIRMED",
         sequence=session.sequence,
         last_modified=session.updated_at,
         rrule=session.rrule,
-        exdates=_exdates(session) if session.rrule else (),
+        exdates=exdates if session.rrule else (),
         categories=(_("Lecture") if session.run_id else _("Room booking"),),
     )
 
 
-def session_entries(*, user) -> list[CalendarEntry]:
-    """The user's sessions, as learner and as instructor. Three queries."""
-    sessions = LectureSession.objects.filter(
-        Q(run__enrollments__learner=user, run__enrollments__status__in=SEAT_HOLDING)
-        | Q(instructors=user)
-    ).distinct()
+def session_entry(session: LectureSession) -> CalendarEntry:
+    """One session's entry, from a session loaded with `_feed_sessions` or
+    `selectors.session_queryset` (its excluded meetings prefetched)."""
+    excluded = getattr(session, "excluded_occurrences", None)
+    if excluded is None:  # session_queryset(): every occurrence, prefetched
+        excluded = [o for o in session.occurrences.all() if o.is_excluded]
+    return _entry(
+        session,
+        room=session.room,
+        course_title=session.run.course.title if session.run_id else None,
+        run_title=session.run.title if session.run_id else None,
+        instructors=[person.display_name for person in session.instructors.all()],
+        exdates=tuple(o.starts_at for o in excluded),
+        url_template=_session_url_template(),
+    )
+
+
+def entries_for_sessions(sessions) -> list[CalendarEntry]:
+    """Entries for many sessions in five queries, reading only what a VEVENT
+    says: a feed of hundreds of sessions would otherwise build as many course
+    pages, rooms and users as it has rows."""
+    sessions = list(
+        sessions.annotate(
+            feed_course_title=F("run__course__title"), feed_run_title=F("run__title")
+        ).order_by("starts_at", "pk")
+    )
+    if not sessions:
+        return []
+    ids = [session.pk for session in sessions]
+    rooms = {
+        room.pk: room
+        for room in Room.objects.filter(
+            pk__in={session.room_id for session in sessions}
+        ).select_related("building")
+    }
+    links = list(
+        LectureSession.instructors.through.objects.filter(
+            lecturesession_id__in=ids
+        ).values_list("lecturesession_id", "user_id")
+    )
+    names = {
+        person.pk: person.display_name
+        for person in User.objects.filter(
+            pk__in={user_id for _session, user_id in links}
+        ).only("name_ko", "name_en", "email")
+    }
+    teachers: dict[int, list[str]] = {}
+    for session_id, user_id in links:
+        teachers.setdefault(session_id, []).append(names[user_id])
+    excluded: dict[int, list] = {}
+    for session_id, starts_at in (
+        SessionOccurrence.objects.filter(session_id__in=ids, is_excluded=True)
+        .order_by("starts_at")
+        .values_list("session_id", "starts_at")
+    ):
+        excluded.setdefault(session_id, []).append(starts_at)
+    url_template = _session_url_template()
     return [
-        session_entry(session)
-        for session in _feed_sessions(sessions).order_by("starts_at", "pk")
+        _entry(
+            session,
+            room=rooms[session.room_id],
+            course_title=session.feed_course_title,
+            run_title=session.feed_run_title,
+            instructors=teachers.get(session.pk, []),
+            exdates=tuple(excluded.get(session.pk, ())),
+            url_template=url_template,
+        )
+        for session in sessions
     ]
 
 
+def session_entries(*, user) -> list[CalendarEntry]:
+    """The user's sessions, as learner and as instructor. Five queries."""
+    ids = LectureSession.objects.filter(
+        Q(run__enrollments__learner=user, run__enrollments__status__in=SEAT_HOLDING)
+        | Q(instructors=user)
+    ).values("pk")
+    return entries_for_sessions(LectureSession.objects.filter(pk__in=ids))
+
+
 def public_session_entries(*, run=None, room=None) -> list[CalendarEntry]:
-    """A run's or a room's sessions of the last year and to come. Three queries."""
-    sessions = LectureSession.objects.annotate(last_end=Max("occurrences__ends_at"))
-    sessions = sessions.filter(last_end__gte=timezone.now() - PUBLIC_FEED_HISTORY)
+    """A run's or a room's sessions of the last year and to come. Five queries."""
+    recent = SessionOccurrence.objects.filter(
+        ends_at__gte=timezone.now() - PUBLIC_FEED_HISTORY
+    ).values("session_id")
+    sessions = LectureSession.objects.filter(pk__in=recent)
     if run is not None:
         sessions = sessions.filter(run=run)
     if room is not None:
         sessions = sessions.filter(room=room)
-    return [
-        session_entry(session)
-        for session in _feed_sessions(sessions).order_by("starts_at", "pk")
-    ]
+    return entries_for_sessions(sessions)
 
 
 def _sequence(moment: dt.datetime | None) -> int:

@@ -88,6 +88,7 @@ def checkin_qr(request, occurrence_id: int):
     context = {
         "occurrence": occurrence,
         "is_open": is_open,
+        "is_over": now > closes,
         "opens": opens,
         "closes": closes,
         "refresh_seconds": int(CHECKIN_CODE_REFRESH.total_seconds()),
