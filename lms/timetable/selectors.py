@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
@@ -21,6 +22,7 @@ from .models import (
     AttendanceStatus,
     BlackoutDate,
     Building,
+    InstructorSlot,
     LectureSession,
     Room,
     SessionKind,
@@ -157,30 +159,44 @@ def meetings_upcoming_for(*, user, days: int = 60, limit: int = 50) -> list:
 
 @dataclass
 class GridMeeting:
-    """A meeting as the grid shows it, with what staff should look at."""
+    """A meeting as the grid shows it, with what staff should look at.
+
+    Times, texts and links are worked out once here: the week of 60 rooms has
+    hundreds of meetings, and template filters per meeting add up.
+    """
 
     occurrence: SessionOccurrence
     issues: list[str] = field(default_factory=list)
     conflict: bool = False
+    starts: dt.datetime = field(init=False)
+    ends: dt.datetime = field(init=False)
+    time_text: str = field(init=False)
+    url: str = ""
+
+    def __post_init__(self):
+        self.starts = timezone.localtime(self.occurrence.starts_at)
+        self.ends = timezone.localtime(self.occurrence.ends_at)
+        self.time_text = f"{self.starts:%H:%M}–{self.ends:%H:%M}"
 
     @property
     def session(self) -> LectureSession:
         return self.occurrence.session
 
-    @property
-    def starts(self) -> dt.datetime:
-        return timezone.localtime(self.occurrence.starts_at)
 
-    @property
-    def ends(self) -> dt.datetime:
-        return timezone.localtime(self.occurrence.ends_at)
+@dataclass(frozen=True)
+class FreeSlot:
+    opens: dt.time
+    closes: dt.time
+    text: str
+    url: str
 
 
 @dataclass
 class GridCell:
     day: dt.date
+    label: str = ""
     meetings: list[GridMeeting] = field(default_factory=list)
-    free: list[tuple[dt.time, dt.time]] = field(default_factory=list)
+    free: list[FreeSlot] = field(default_factory=list)
     blackout: Any = None
     more: int = 0
 
@@ -225,7 +241,8 @@ def _week_start(day: dt.date) -> dt.date:
 def _free_slots(
     *, opens: dt.time, closes: dt.time, day: dt.date, meetings: list[GridMeeting]
 ) -> list[tuple[dt.time, dt.time]]:
-    """The gaps of at least FREE_SLOT_MIN between opening and closing time."""
+    """The gaps of at least FREE_SLOT_MIN between opening and closing time,
+    as (from, to)."""
     zone = timezone.get_current_timezone()
     cursor = dt.datetime.combine(day, opens, tzinfo=zone)
     end_of_day = dt.datetime.combine(day, closes, tzinfo=zone)
@@ -322,8 +339,8 @@ def timetable(*, query: TimetableFilter) -> Timetable:
         SessionOccurrence.objects.filter(
             starts_at__lt=range_end, ends_at__gt=range_start, is_active=True
         )
-        .select_related("session__run__course", "room__building")
-        .prefetch_related("session__instructors")
+        .select_related("session__run")
+        .defer("session__description", "session__cancel_reason")
         .order_by("starts_at")
     )
     instructors = list(
@@ -339,7 +356,23 @@ def timetable(*, query: TimetableFilter) -> Timetable:
         )
     else:
         meetings_qs = meetings_qs.filter(room__in=[room.pk for room in rooms])
-    meetings = [GridMeeting(occurrence) for occurrence in meetings_qs]
+    marker = 987654321
+    session_url = reverse("timetable:session", args=[marker]).replace(str(marker), "{}")
+    new_url = reverse("timetable:session-new")
+    labels = {day: formats.date_format(day, "D n/j") for day in days}
+    rooms_by_id = {room.pk: room for room in all_rooms}
+    meetings = []
+    for occurrence in meetings_qs:
+        # the rooms are loaded already: no join, and one object per room
+        occurrence.room = rooms_by_id[occurrence.room_id]
+        meetings.append(
+            GridMeeting(occurrence, url=session_url.format(occurrence.session_id))
+        )
+    teaching: dict[int, list[int]] = defaultdict(list)
+    for occurrence_id, instructor_id in InstructorSlot.objects.filter(
+        is_active=True, starts_at__lt=range_end, ends_at__gt=range_start
+    ).values_list("occurrence_id", "instructor_id"):
+        teaching[occurrence_id].append(instructor_id)
     blackouts = {
         (b.date, b.building_id): b
         for b in BlackoutDate.objects.filter(date__gte=grid_start, date__lt=grid_end)
@@ -355,7 +388,7 @@ def timetable(*, query: TimetableFilter) -> Timetable:
     )
     conflicts += _flag_overlaps(
         meetings,
-        lambda m: [("instructor", u.pk) for u in m.session.instructors.all()],
+        lambda m: [("instructor", pk) for pk in teaching[m.occurrence.pk]],
     )
 
     def cell(day, day_meetings, room=None):
@@ -363,12 +396,22 @@ def timetable(*, query: TimetableFilter) -> Timetable:
         if room is not None:
             blackout = blackouts.get((day, room.building_id))
         blackout = blackout or blackouts.get((day, None))
-        grid_cell = GridCell(day=day, meetings=day_meetings, blackout=blackout)
+        grid_cell = GridCell(
+            day=day, label=labels[day], meetings=day_meetings, blackout=blackout
+        )
         if room is not None and not room.is_online and blackout is None:
             opens, closes = room.opening_hours()
-            grid_cell.free = _free_slots(
-                opens=opens, closes=closes, day=day, meetings=day_meetings
-            )
+            grid_cell.free = [
+                FreeSlot(
+                    start,
+                    end,
+                    f"{start:%H:%M}–{end:%H:%M}",
+                    f"{new_url}?room={room.pk}&date={day:%Y-%m-%d}&start={start:%H:%M}",
+                )
+                for start, end in _free_slots(
+                    opens=opens, closes=closes, day=day, meetings=day_meetings
+                )
+            ]
         return grid_cell
 
     by_lane_day = defaultdict(list)

@@ -5,6 +5,8 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.utils import translation
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lms.timetable.models import (
     BlackoutDate,
@@ -278,3 +280,37 @@ def test_run_session_dates_lists_each_meeting_day_once(room, other_room, run):
     _book(other_room, at(0, 14), at(0, 15), run=run)
     EnrollmentFactory(run=run)
     assert run_session_dates(run=run) == [MONDAY, MONDAY + dt.timedelta(days=1)]
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    bookings=st.lists(
+        # within opening hours: 08:00 plus up to 20 half-hours, up to 4 hours long
+        st.tuples(st.integers(0, 1), st.integers(0, 20), st.integers(1, 8)),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_the_services_refuse_exactly_the_overlapping_bookings(bookings):
+    """The check every database gets (SQLite has no exclusion constraints)."""
+    rooms = [RoomFactory(), RoomFactory()]  # new rooms for every example
+    held = []
+    for number, (room, start, length) in enumerate(bookings):
+        starts = at(0, 8) + dt.timedelta(minutes=30 * start)
+        ends = starts + dt.timedelta(minutes=30 * length)
+        clash = any(r == room and starts < e and s < ends for r, s, e in held)
+        try:
+            _book(rooms[room], starts, ends, title=f"대관 {number}")
+        except SessionConflict:
+            assert clash
+        else:
+            assert not clash
+            held.append((room, starts, ends))
+    # examples share the test's transaction: count this example's rooms only
+    active = SessionOccurrence.objects.filter(is_active=True, room__in=rooms)
+    assert active.count() == len(held)

@@ -147,9 +147,10 @@ def test_staff_see_the_week_with_meetings_and_free_slots(client, staff, room, ru
     assert "협동조합 특강" in page
     (lane,) = response.context["grid"].lanes
     monday = lane.cells[0]
-    assert [(f.strftime("%H:%M"), t.strftime("%H:%M")) for f, t in monday.free] == [
-        ("08:00", "10:00"),
-        ("12:00", "22:00"),
+    assert [slot.text for slot in monday.free] == ["08:00–10:00", "12:00–22:00"]
+    assert [(slot.opens.hour, slot.closes.hour) for slot in monday.free] == [
+        (8, 10),
+        (12, 22),
     ]
     assert response.context["grid"].conflicts == 0
 
@@ -301,3 +302,69 @@ def test_the_run_schedule_page_lists_the_sessions(client, run, room):
     assert response.status_code == 200
     assert "1차시 특강" in response.content.decode()
     assert "webcal://" in response.content.decode()
+
+
+def test_staff_change_a_session_through_the_form_and_learners_hear_of_it(
+    client, staff, room, other_room, run, learner, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    session = session_create(
+        run=run, room=room, starts_at=at(0, 10), ends_at=at(0, 12), title="회계 실습"
+    ).session
+    client.force_login(staff)
+    url = reverse("timetable:session-edit", args=[session.pk])
+    assert client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url,
+            {
+                "kind": "lecture",
+                "run": run.pk,
+                "title": "회계 실습",
+                "room": other_room.pk,
+                "date": MONDAY.isoformat(),
+                "start_time": "13:00",
+                "end_time": "15:00",
+            },
+        )
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert (session.room, session.starts_at, session.sequence) == (
+        other_room,
+        at(0, 13),
+        1,
+    )
+    assert [m.to for m in mail.outbox] == [[learner.email]]
+
+
+def test_staff_cancel_a_meeting_and_a_session_others_cannot(
+    client, staff, instructor, room, run, notified
+):
+    session = session_create(
+        run=run,
+        room=room,
+        starts_at=at(0, 10),
+        ends_at=at(0, 12),
+        title="주간 특강",
+        rrule="FREQ=WEEKLY;COUNT=3",
+    ).session
+    second = session.occurrences.get(index=1)
+    client.force_login(instructor)
+    cancel_url = reverse("timetable:session-cancel", args=[session.pk])
+    assert client.post(cancel_url).status_code == 403
+    assert (
+        client.post(
+            reverse("timetable:occurrence-cancel", args=[second.pk])
+        ).status_code
+        == 403
+    )
+    client.force_login(staff)
+    client.post(reverse("timetable:occurrence-cancel", args=[second.pk]))
+    second.refresh_from_db()
+    assert second.is_excluded
+    client.post(cancel_url, {"reason": "강사 사정"})
+    session.refresh_from_db()
+    assert session.status == "cancelled" and session.cancel_reason == "강사 사정"
+    page = client.get(reverse("timetable:session", args=[session.pk])).content.decode()
+    assert "취소" in page

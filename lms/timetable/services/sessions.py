@@ -64,10 +64,11 @@ class Meeting:
 
 
 def when_text(starts_at: dt.datetime, ends_at: dt.datetime | None = None) -> str:
+    """'2031-3-3 18:30–20:00': the date as the language writes it, 24-hour times."""
     start = timezone.localtime(starts_at)
-    text = formats.date_format(start, "SHORT_DATETIME_FORMAT")
+    text = f"{formats.date_format(start, 'SHORT_DATE_FORMAT')} {start:%H:%M}"
     if ends_at is not None:
-        text += "–" + formats.time_format(timezone.localtime(ends_at), "TIME_FORMAT")
+        text += f"–{timezone.localtime(ends_at):%H:%M}"
     return text
 
 
