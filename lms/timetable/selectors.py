@@ -339,8 +339,7 @@ def timetable(*, query: TimetableFilter) -> Timetable:
         SessionOccurrence.objects.filter(
             starts_at__lt=range_end, ends_at__gt=range_start, is_active=True
         )
-        .select_related("session__run")
-        .defer("session__description", "session__cancel_reason")
+        .only("session_id", "room_id", "run_id", "starts_at", "ends_at")
         .order_by("starts_at")
     )
     instructors = list(
@@ -361,10 +360,21 @@ def timetable(*, query: TimetableFilter) -> Timetable:
     new_url = reverse("timetable:session-new")
     labels = {day: formats.date_format(day, "D n/j") for day in days}
     rooms_by_id = {room.pk: room for room in all_rooms}
+    occurrences = list(meetings_qs)
+    # one object per session and per room, not one per meeting: a week of 60
+    # rooms has 900 meetings of 180 sessions in 60 rooms
+    sessions_by_id = {
+        session.pk: session
+        for session in LectureSession.objects.filter(
+            pk__in={occurrence.session_id for occurrence in occurrences}
+        )
+        .select_related("run")
+        .only("title", "kind", "status", "run", "room_id")
+    }
     meetings = []
-    for occurrence in meetings_qs:
-        # the rooms are loaded already: no join, and one object per room
+    for occurrence in occurrences:
         occurrence.room = rooms_by_id[occurrence.room_id]
+        occurrence.session = sessions_by_id[occurrence.session_id]
         meetings.append(
             GridMeeting(occurrence, url=session_url.format(occurrence.session_id))
         )

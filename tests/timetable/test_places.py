@@ -56,3 +56,27 @@ def test_a_learner_cannot_open_the_places_admin(client, learner):
     client.force_login(learner)
     response = client.get(reverse("timetable_rooms:index"))
     assert response.status_code in (302, 403)
+
+
+def test_the_demo_timetable_is_idempotent():
+    from lms.accounts.demo import seed_people
+    from lms.timetable.demo import seed_timetable
+    from lms.timetable.models import Building, LectureSession, Room
+
+    people = seed_people()
+    seed_timetable(people=people)
+    counts = (
+        Building.objects.count(),
+        Room.objects.count(),
+        LectureSession.objects.count(),
+        BlackoutDate.objects.count(),
+    )
+    assert counts[1] >= 6 and counts[2] >= 2  # the room bookings, without runs
+    seed_timetable(people=people)
+    assert counts == (
+        Building.objects.count(),
+        Room.objects.count(),
+        LectureSession.objects.count(),
+        BlackoutDate.objects.count(),
+    )
+    assert Room.objects.get(code="hall").name_en == "Main Hall"

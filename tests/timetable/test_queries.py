@@ -23,10 +23,11 @@ from .factories import MONDAY, RoomFactory, at, meeting_create
 pytestmark = pytest.mark.django_db
 
 # Pages end with the site shell's four (site, locale, view restrictions, menu).
-# session, user; rooms, instructors for the filter, meetings, their instructors,
-# blackout dates, buildings (staff are superusers here: no group query)
-WEEK_QUERIES = 12
-MONTH_QUERIES = 12
+# session, user; rooms, instructors for the filter, meetings, their sessions,
+# instructor slots, blackout dates, buildings (no group query: staff here are
+# is_staff)
+WEEK_QUERIES = 13
+MONTH_QUERIES = 13
 # token with user; sessions, rooms, instructor links, instructors, excluded
 # meetings; enrolments, assignments (no extensions query without assignments)
 PERSONAL_FEED_QUERIES = 8
