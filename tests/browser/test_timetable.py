@@ -125,3 +125,19 @@ def test_instructor_takes_attendance_and_a_learner_checks_in_with_the_qr_code(
     assert page.locator(f"input[name=learner_{scanner.pk}][value=present]").is_checked()
     row = page.locator("tr").filter(has_text=scanner.name_ko)
     assert "QR 출석" in row.inner_text()
+
+    # the staff screens pass axe too: the week grid (with the meeting) and the form
+    staff = browser.new_context(locale="ko-KR")
+    try:
+        staff_page = staff.new_page()
+        _log_in(staff_page, base, "staff@campus.example")
+        for path in ("/timetable/", "/timetable/sessions/new/"):
+            assert staff_page.goto(base + path).status == 200
+            violations = _serious_violations(staff_page, axe_js)
+            assert violations == [], json.dumps(violations, ensure_ascii=False)
+        staff_page.goto(base + "/timetable/")
+        assert staff_page.locator(
+            ".tt-meeting", has_text="마을기업 사업계획 실습"
+        ).count()
+    finally:
+        staff.close()
