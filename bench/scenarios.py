@@ -55,6 +55,7 @@ SETUP: list[list[str]] = [
     ["bench_dashboard", "--enrolments", "200"],
     # 100 rooms and two months of stays for the occupancy calendar
     ["lodging_scale_data", "--rooms", "100"],
+    ["timetable_bench_data"],
 ]
 
 LEARNER = "learner@campus.example"
@@ -123,6 +124,17 @@ SCENARIOS: list[Scenario] = [
         login="staff@campus.example",
         cached=False,
     ),
+    Scenario(
+        "timetable week, 60 rooms (staff)",
+        "/timetable/?building={bench_building}",
+        login="staff@campus.example",
+        cached=False,
+    ),
+    Scenario(
+        "personal calendar feed (learner)",
+        "/calendar/{learner_feed_token}.ics",
+        cached=False,
+    ),
 ]
 
 
@@ -143,6 +155,9 @@ def path_values() -> dict[str, object]:
         .first()
     )
     from certificates.models import Certificate
+    from lms.accounts.models import User
+    from lms.timetable.models import Building
+    from lms.timetable.services import feed_token_for
 
     certificate = Certificate.objects.valid().order_by("pk").first()
     return {
@@ -152,6 +167,10 @@ def path_values() -> dict[str, object]:
         "gradebook_run": _bench_run("bench-gradebook-500x30"),
         "csv_run": _bench_run("bench-gradebook-10000x2"),
         **_bench_quiz(),
+        "bench_building": Building.objects.get(code="bench").pk,
+        "learner_feed_token": feed_token_for(
+            user=User.objects.get(email=LEARNER)
+        ).token,
     }
 
 

@@ -40,6 +40,7 @@ urlpatterns = [
     ),
     path("robots.txt", robots_txt, name="robots"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("calendar/", include("lms.timetable.feed_urls")),
 ]
 
 if settings.DEBUG:
@@ -54,6 +55,7 @@ urlpatterns += i18n_patterns(
     path("lodging/", include("lms.lodging.urls")),
     path("library/", include("courses.urls")),
     path("", include("certificates.urls")),
+    path("timetable/", include("lms.timetable.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

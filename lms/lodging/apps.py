@@ -29,6 +29,12 @@ class LodgingConfig(AppConfig):
         calendar_source_register("lodging", stay_calendar_entries)
         page_context_provider_register("courses.CourseIndexPage", pages.catalog_context)
         page_context_provider_register("courses.CoursePage", pages.course_context)
+        from lms.timetable.signals import session_rescheduled
+
+        session_rescheduled.connect(
+            receivers.session_rescheduled_receiver,
+            dispatch_uid="lodging-session-rescheduled",
+        )
         enrollment_withdrawn.connect(
             receivers.enrollment_withdrawn_receiver,
             dispatch_uid="lodging-enrollment-withdrawn",

@@ -32,18 +32,32 @@ ONE_DAY = dt.timedelta(days=1)
 def stay_nights_propose(*, run: CourseRun) -> tuple[dt.date, dt.date] | None:
     """The nights `(check_in, check_out)` a learner of `run` needs, or None.
 
-    For now from the run's dates: a run from the 21st to the 23rd needs the
-    nights of the 21st and 22nd (check-out on the 23rd); a one-day run, the
-    night before it. This is the one place that decides; it will read the
-    run's lecture-session dates once the timetable provides them.
+    From the days the run's lecture sessions meet (the timetable), or, while
+    none are scheduled, from the run's dates: sessions from the 21st to the
+    23rd need the nights of the 21st and 22nd (check-out on the 23rd); a
+    single day, the night before it. This is the one place that decides.
     """
-    if run.starts_on is None:
-        return None
-    first = run.starts_on
-    last = run.ends_on or run.starts_on
-    if last > first:
-        return first, last
-    return first - ONE_DAY, first
+    return stay_nights_propose_many(runs=[run])[run.pk]
+
+
+def stay_nights_propose_many(*, runs) -> dict[int, tuple[dt.date, dt.date] | None]:
+    """`stay_nights_propose` for many runs, in one query: run id → nights."""
+    from lms.timetable.selectors import runs_session_dates
+
+    sessions = runs_session_dates(run_ids=[run.pk for run in runs])
+    proposals = {}
+    for run in runs:
+        days = sessions.get(run.pk)
+        if days:
+            first, last = days[0], days[-1]
+        elif run.starts_on is None:
+            proposals[run.pk] = None
+            continue
+        else:
+            first = run.starts_on
+            last = run.ends_on or run.starts_on
+        proposals[run.pk] = (first, last) if last > first else (first - ONE_DAY, first)
+    return proposals
 
 
 def nights_between(check_in: dt.date, check_out: dt.date) -> list[dt.date]:
@@ -108,10 +122,10 @@ def my_lodging(*, user) -> MyLodging:
         .select_related("run__course")
         .order_by("run__starts_on")
     )
+    enrollments = [e for e in enrollments if e.pk not in live_enrollments]
+    proposals = stay_nights_propose_many(runs=[e.run for e in enrollments])
     for enrollment in enrollments:
-        if enrollment.pk in live_enrollments:
-            continue
-        nights = stay_nights_propose(run=enrollment.run)
+        nights = proposals[enrollment.run_id]
         if nights and nights[1] > today:
             result.bookable.append(Bookable(enrollment, *nights))
     return result
@@ -156,11 +170,11 @@ def run_availability(*, runs: list[CourseRun]) -> dict[int, Availability]:
     """Lodging availability of residential runs, in four queries for any number."""
     from .assignment import Occupancy, Request
 
-    wanted = {}
-    for run in runs:
-        nights = stay_nights_propose(run=run) if run.is_residential else None
-        if nights:
-            wanted[run.pk] = nights
+    residential = [run for run in runs if run.is_residential]
+    if not residential:
+        return {}
+    proposals = stay_nights_propose_many(runs=residential)
+    wanted = {pk: nights for pk, nights in proposals.items() if nights}
     if not wanted:
         return {}
     start = min(nights[0] for nights in wanted.values())

@@ -29,11 +29,12 @@ FRONT_DESK_QUERIES = 8  # the day's stays
 HOUSEKEEPING_QUERIES = 11  # rooms, stays, closures, buildings
 REPORTS_QUERIES = 10  # beds per room, closures, stays
 FLAGGED_QUERIES = 8  # the flagged stays
-RUNS_QUERIES = 13  # runs, beds, stays, closures, waitlist counts, live stays
-RUN_QUERIES = 9  # the run, its stays
-# session, user, stays, enrolments, the staff-role check (office link), and the
-# site menu with its pages (there is a catalog here)
-MY_STAYS_QUERIES = 9
+# runs, their session dates, beds, stays, closures, waitlist counts, live stays
+RUNS_QUERIES = 14
+RUN_QUERIES = 10  # the run, its session dates, its stays
+# session, user, stays, enrolments, their runs' session dates, the staff-role
+# check (office link), and the site menu with its pages (there is a catalog here)
+MY_STAYS_QUERIES = 10
 
 
 def rooms_bulk_create(*, count: int, start: int = 0, beds: int = 3) -> list[Room]:
@@ -193,8 +194,9 @@ def test_the_catalog_adds_no_query_without_residential_runs_and_few_with(
         )
 
     residential()
-    # residential runs, beds, their stays, closures, waitlist counts
-    with_lodging = CATALOG_QUERIES + 5
+    # residential runs, their session dates, beds, their stays, closures,
+    # waitlist counts
+    with_lodging = CATALOG_QUERIES + 6
     _counted(client, catalog.url, django_assert_num_queries, with_lodging)
     for _ in range(8):
         residential()

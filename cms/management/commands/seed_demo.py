@@ -12,6 +12,7 @@ from courses.demo_assessments import seed_assessments
 from lms.accounts.demo import DEMO_PASSWORD, seed_people
 from lms.learning.demo import seed_assessment_activity, seed_learning
 from lms.lodging.demo import seed_lodging
+from lms.timetable.demo import seed_timetable
 
 
 class Command(BaseCommand):
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         seed_learning(courses=courses, people=people)
         seed_assessments(courses=courses)
         seed_assessment_activity(people=people)
+        seed_timetable(people=people)
         seed_lodging(people=people)
         seed_library(categories=categories)
         seed_certificates(people=people)

@@ -1,0 +1,60 @@
+"""E-mail enrolled learners when a session moves or is cancelled, once per change."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from lms.accounts.models import User
+from lms.learning.models import SEAT_HOLDING
+
+from .models import LectureSession, SessionNotice
+
+
+def session_change_notify(*, session_id: int, sequence: int) -> int:
+    """Tell the run's learners about change `sequence` of the session.
+
+    Safe to run twice: a SessionNotice row per learner and change is written
+    before the mail goes, under the session's row lock, so a second run (or a
+    parallel worker) finds them and sends nothing. A change that a later one
+    has overtaken is left to the later one's task. Returns the mails sent.
+    """
+    with transaction.atomic():
+        session = (
+            LectureSession.objects.select_for_update(of=("self",))
+            .select_related("room__building", "run__course")
+            .filter(pk=session_id)
+            .first()
+        )
+        if session is None or session.run_id is None or session.sequence != sequence:
+            return 0
+        learners = list(
+            User.objects.filter(
+                enrollments__run_id=session.run_id,
+                enrollments__status__in=SEAT_HOLDING,
+            ).exclude(
+                pk__in=SessionNotice.objects.filter(
+                    session=session, sequence=sequence
+                ).values("learner_id")
+            )
+        )
+        SessionNotice.objects.bulk_create(
+            SessionNotice(session=session, learner=learner, sequence=sequence)
+            for learner in learners
+        )
+    meetings = list(session.occurrences.order_by("starts_at"))
+    for learner in learners:
+        with translation.override(learner.preferred_language or settings.LANGUAGE_CODE):
+            context = {
+                "session": session,
+                "learner": learner,
+                "meetings": meetings,
+                "site_url": settings.SITE_URL,
+            }
+            subject = render_to_string(
+                "timetable/email/change_subject.txt", context
+            ).strip()
+            body = render_to_string("timetable/email/change_body.txt", context)
+        send_mail(subject, body, None, [learner.email])
+    return len(learners)

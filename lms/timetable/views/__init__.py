@@ -1,0 +1,1 @@
+"""Timetable views, split by job: feeds, staff screens, sessions, attendance."""

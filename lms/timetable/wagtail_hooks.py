@@ -1,0 +1,107 @@
+"""Admin screens for places (buildings, rooms, equipment, blackout dates) and a
+menu link to the staff timetable, where sessions are scheduled through the
+services (so that every booking is checked for conflicts)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import BlackoutDate, Building, Equipment, Room
+
+
+class BuildingViewSet(ModelViewSet):
+    model = Building
+    icon = "home"
+    menu_label = _("Buildings")
+    list_display = ["name", "name_en", "code", "opens_at", "closes_at"]
+    search_fields = ["name", "name_en", "code"]
+    form_fields = [
+        "name",
+        "name_en",
+        "code",
+        "address",
+        "description",
+        "accessibility",
+        "photo",
+        "opens_at",
+        "closes_at",
+        "sort_order",
+    ]
+
+
+class RoomViewSet(ModelViewSet):
+    model = Room
+    icon = "table"
+    menu_label = _("Rooms")
+    list_display = ["__str__", "kind", "capacity", "step_free", "is_active"]
+    list_filter = ["building", "kind", "is_active", "step_free"]
+    search_fields = ["name", "name_en", "code"]
+    list_per_page = 50
+    form_fields = [
+        "building",
+        "name",
+        "name_en",
+        "code",
+        "kind",
+        "capacity",
+        "equipment",
+        "step_free",
+        "hearing_loop",
+        "accessibility_notes",
+        "photo",
+        "online_url",
+        "opens_at",
+        "closes_at",
+        "is_active",
+        "sort_order",
+    ]
+
+
+class EquipmentViewSet(ModelViewSet):
+    model = Equipment
+    icon = "cog"
+    menu_label = _("Equipment")
+    list_display = ["name", "name_en", "code"]
+    form_fields = ["name", "name_en", "code"]
+
+
+class BlackoutDateViewSet(ModelViewSet):
+    model = BlackoutDate
+    icon = "calendar"
+    menu_label = _("Blackout dates")
+    list_display = ["date", "name", "name_en", "kind", "building"]
+    list_filter = ["kind", "building"]
+    search_fields = ["name", "name_en"]
+    ordering = ["date"]
+    list_per_page = 50
+    form_fields = ["date", "name", "name_en", "kind", "building"]
+
+
+class TimetableGroup(ViewSetGroup):
+    menu_label = _("Timetable")
+    menu_icon = "date"
+    menu_order = 210
+    items = (
+        BuildingViewSet("timetable_buildings"),
+        RoomViewSet("timetable_rooms"),
+        EquipmentViewSet("timetable_equipment"),
+        BlackoutDateViewSet("timetable_blackout_dates"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_timetable_viewsets():
+    return TimetableGroup()
+
+
+@hooks.register("register_admin_menu_item")
+def register_timetable_menu_item():
+    return MenuItem(
+        _("Lecture timetable"),
+        reverse("timetable:timetable"),
+        icon_name="time",
+        order=211,
+    )
