@@ -3,6 +3,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -91,12 +92,16 @@ class CourseRun(models.Model):
         _("all required assessments passed"), default=True
     )
     completion_min_grade = models.PositiveSmallIntegerField(
-        _("minimum final grade (%)"), null=True, blank=True
+        _("minimum final grade (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
     )
     completion_min_attendance = models.PositiveSmallIntegerField(
         _("minimum attendance (%)"),
         null=True,
         blank=True,
+        validators=[MaxValueValidator(100)],
         help_text=_("Counted from the lecture sessions' attendance."),
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -26,20 +27,42 @@ class CourseRunViewSet(ModelViewSet):
     ]
     list_filter = ["enrollment_policy", "pacing", "is_residential", "is_published"]
     search_fields = ["title"]
-    form_fields = [
-        "course",
-        "title",
-        "starts_on",
-        "ends_on",
-        "enrollment_opens_at",
-        "enrollment_closes_at",
-        "capacity",
-        "enrollment_policy",
-        "invitation_code",
-        "pacing",
-        "is_residential",
-        "waitlist_enabled",
-        "is_published",
+    panels = [
+        FieldPanel("course"),
+        FieldPanel("title"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+                FieldPanel("pacing"),
+                FieldPanel("is_residential"),
+            ],
+            _("Dates"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("enrollment_opens_at"),
+                        FieldPanel("enrollment_closes_at"),
+                    ]
+                ),
+                FieldPanel("capacity"),
+                FieldPanel("enrollment_policy"),
+                FieldPanel("invitation_code"),
+                FieldPanel("waitlist_enabled"),
+                FieldPanel("is_published"),
+            ],
+            _("Enrolment"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("completion_requires_lessons"),
+                FieldPanel("completion_requires_assessments"),
+                FieldPanel("completion_min_grade"),
+                FieldPanel("completion_min_attendance"),
+            ],
+            _("Completion"),
+        ),
     ]
 
 
