@@ -51,6 +51,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("lms.accounts.urls")),
     path("learn/", include("lms.learning.urls")),
+    path("community/", include("lms.community.urls")),
     path("library/", include("courses.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     # Campus, highest layer first (see DESIGN.md)
     "cms",
     "certificates",
+    "lms.community",
     "lms.learning",
     "courses",
     "research_portal",

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunityConfig(AppConfig):
+    name = "lms.community"
+    label = "community"
+    verbose_name = _("Social learning")
+
+    def ready(self):
+        from courses.hooks import lesson_gate_register
+        from lms.core.calendar import calendar_source_register
+
+        from . import calendar, gates, signals
+
+        lesson_gate_register(gates.cohort_lesson_gate)
+        calendar_source_register("community", calendar.community_calendar_entries)
+        signals.connect()
