@@ -16,3 +16,9 @@ class CommunityConfig(AppConfig):
         lesson_gate_register(gates.cohort_lesson_gate)
         calendar_source_register("community", calendar.community_calendar_entries)
         signals.connect()
+
+        from django.db.models.signals import post_migrate
+
+        from .roles import community_permissions_grant
+
+        post_migrate.connect(community_permissions_grant, sender=self)

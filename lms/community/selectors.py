@@ -13,6 +13,7 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from courses.models import AssignmentPage, CoursePageInstructor
@@ -127,6 +128,11 @@ def forum_index(
         "q": q,
         "kind": kind if kind in ThreadKind.values else "",
         "kinds": ThreadKind.choices,
+        "extra_query": (
+            "&" + urlencode({k: v for k, v in (("q", q), ("kind", kind)) if v})
+            if q or kind in ThreadKind.values
+            else ""
+        ),
     }
 
 

@@ -8,6 +8,7 @@ from cms.demo import seed_site
 from cms.roles import roles_permissions_grant
 from courses.demo import seed_categories, seed_courses, seed_library
 from lms.accounts.demo import DEMO_PASSWORD, seed_people
+from lms.community.demo import seed_community
 from lms.learning.demo import seed_learning
 
 
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         )
         seed_learning(courses=courses, people=people)
         seed_library(categories=categories)
+        seed_community(courses=courses, people=people)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(
             f"  Admin login:  {next(iter(people))} / {DEMO_PASSWORD}  "

@@ -45,6 +45,10 @@ def cohort_forum(request, cohort_id: int):
     forum = services.forum_for_cohort(cohort=cohort)
     if not forum_access(user=request.user, forum=forum).can_read:
         raise Http404
+    if request.GET.get("announce"):
+        return redirect(
+            reverse("community:thread-new", args=[forum.pk]) + "?kind=announcement"
+        )
     return redirect("community:forum", forum.pk)
 
 
@@ -134,8 +138,20 @@ def _thread_response(request, thread, access, *, reply_form=None, status=200):
         previous_read_at=previous,
         page=page_number(request),
     )
-    context["reply_form"] = reply_form or ReplyForm()
-    context["flag_form"] = FlagForm()
+    replying_to = None
+    reply_to = request.GET.get("reply_to", "")
+    if reply_form is None and reply_to.isdigit():
+        replying_to = (
+            Post.objects.filter(pk=int(reply_to), thread=thread)
+            .select_related("author")
+            .first()
+        )
+        if replying_to is not None and not replying_to.is_visible:
+            replying_to = None
+    context["reply_form"] = reply_form or ReplyForm(
+        initial={"parent": replying_to.pk} if replying_to else None
+    )
+    context["replying_to"] = replying_to
     return render(request, "community/thread.html", context, status=status)
 
 
@@ -338,29 +354,44 @@ def thread_follow(request, thread_id: int):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def flag(request, thread_id: int):
+    """Report a thread, or with `?post=` one of its replies."""
     thread, _access = access_thread(user=request.user, thread_id=thread_id)
-    form = FlagForm(request.POST)
-    if not form.is_valid():
-        return refused(request, CommunityError(_("Choose why you are reporting this.")))
     post = None
-    if request.POST.get("post"):
-        post = Post.objects.filter(pk=request.POST["post"], thread=thread).first()
+    post_id = request.POST.get("post") or request.GET.get("post")
+    if post_id:
+        post = Post.objects.filter(pk=post_id, thread=thread).first()
         if post is None:
             raise Http404
-    try:
-        services.flag_create(
-            reporter=request.user,
-            thread=thread,
-            post=post,
-            reason=form.cleaned_data["reason"],
-            comment=form.cleaned_data["comment"],
-        )
-    except (CommunityError, RateLimited) as error:
-        return refused(request, error)
-    messages.success(request, _("Thank you. A moderator will look at it."))
-    return _thread_back(request, thread, post)
+    form = FlagForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.flag_create(
+                    reporter=request.user,
+                    thread=thread,
+                    post=post,
+                    reason=form.cleaned_data["reason"],
+                    comment=form.cleaned_data["comment"],
+                )
+            except RateLimited as error:
+                return refused(request, error)
+            except CommunityError as error:
+                if error.status == 403:
+                    return refused(request, error)
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Thank you. A moderator will look at it."))
+                return _thread_back(request, thread, post)
+        status = 400
+    return render(
+        request,
+        "community/flag.html",
+        {"form": form, "thread": thread, "post": post},
+        status=status,
+    )
 
 
 @login_required
