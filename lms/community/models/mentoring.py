@@ -46,7 +46,7 @@ class MentorProfile(models.Model):
 
 
 class SlotStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", _("Open for booking")
     CANCELLED = "cancelled", _("Cancelled")
 
 
