@@ -40,6 +40,7 @@ class Scenario:
 SETUP: list[list[str]] = [
     ["migrate", "--noinput", "--verbosity", "0"],
     ["seed_demo"],
+    ["community_bench_setup"],
 ]
 
 LEARNER = "learner@campus.example"
@@ -68,6 +69,18 @@ SCENARIOS: list[Scenario] = [
         expect_status=302,
         expect_location="{lesson_url}",
     ),
+    Scenario(
+        "forum index, 5,000 threads (learner)",
+        "/community/forums/{community_forum_id}/",
+        login=LEARNER,
+        cached=False,
+    ),
+    Scenario(
+        "thread page, 200 replies (learner)",
+        "/community/threads/{community_thread_id}/",
+        login=LEARNER,
+        cached=False,
+    ),
 ]
 
 
@@ -87,4 +100,6 @@ def path_values() -> dict[str, object]:
         .order_by("path")
         .first()
     )
-    return {"lesson_id": lesson.pk, "lesson_url": lesson.url}
+    from lms.community.bench import bench_path_values
+
+    return {"lesson_id": lesson.pk, "lesson_url": lesson.url, **bench_path_values()}

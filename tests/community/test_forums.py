@@ -108,19 +108,27 @@ def test_the_instructor_endorses_and_the_author_is_notified(
         post_endorse(user=learner2, post=post)
     assert post_endorse(user=instructor, post=post) is True
     assert Post.objects.get(pk=post.pk).endorsed_by == instructor
-    assert Notification.objects.filter(recipient=learner2, kind="forum.endorsed").exists()
+    assert Notification.objects.filter(
+        recipient=learner2, kind="forum.endorsed"
+    ).exists()
 
 
 def test_followers_hear_of_replies_but_not_of_their_own(thread, learner, learner2):
     # the author follows their thread; a replier follows it too
     post_create(author=learner2, thread=thread, body="첫 답")
-    assert Notification.objects.filter(recipient=learner, kind="forum.reply").count() == 1
+    assert (
+        Notification.objects.filter(recipient=learner, kind="forum.reply").count() == 1
+    )
     assert not Notification.objects.filter(recipient=learner2).exists()
     post_create(author=learner, thread=thread, body="감사합니다")
-    assert Notification.objects.filter(recipient=learner2, kind="forum.reply").count() == 1
+    assert (
+        Notification.objects.filter(recipient=learner2, kind="forum.reply").count() == 1
+    )
     assert thread_follow_toggle(user=learner2, thread=thread) is False
     post_create(author=learner, thread=thread, body="또 질문")
-    assert Notification.objects.filter(recipient=learner2, kind="forum.reply").count() == 1
+    assert (
+        Notification.objects.filter(recipient=learner2, kind="forum.reply").count() == 1
+    )
 
 
 def test_a_mention_of_a_reader_notifies_them_once_instead_of_a_reply_notice(
@@ -148,7 +156,10 @@ def test_a_mention_of_someone_outside_the_forum_is_not_linked_nor_notified(
 
 
 def test_an_ambiguous_mention_notifies_nobody(thread, run, learner):
-    twins = [EnrollmentFactory(run=run, learner=UserFactory(name_ko="김하나")).learner for _ in range(2)]
+    twins = [
+        EnrollmentFactory(run=run, learner=UserFactory(name_ko="김하나")).learner
+        for _ in range(2)
+    ]
     post = post_create(author=learner, thread=thread, body="@김하나 님")
     assert "mention" not in post.body_html
     assert not Notification.objects.filter(recipient__in=twins).exists()
@@ -173,7 +184,9 @@ def test_the_author_edits_a_reply_and_others_cannot(thread, learner, learner2):
     assert post.edited_at is not None
 
 
-def test_unread_markers_follow_what_the_reader_has_seen(client, thread, learner, learner2):
+def test_unread_markers_follow_what_the_reader_has_seen(
+    client, thread, learner, learner2
+):
     client.force_login(learner2)
     url = reverse("community:forum", args=[thread.forum_id])
     row = client.get(url).context["threads"][0]
@@ -191,50 +204,76 @@ def test_mark_all_read(client, forum, thread, learner2):
     client.force_login(learner2)
     client.post(reverse("community:forum-read", args=[forum.pk]))
     assert ThreadReadState.objects.filter(user=learner2, thread=thread).exists()
-    assert not client.get(reverse("community:forum", args=[forum.pk])).context[
-        "threads"
-    ][0].is_unread
+    assert (
+        not client.get(reverse("community:forum", args=[forum.pk]))
+        .context["threads"][0]
+        .is_unread
+    )
 
 
 def test_search_finds_titles_openings_and_replies_within_the_forum(
     client, forum, learner, learner2, catalog
 ):
     a = thread_create(author=learner, forum=forum, title="로컬푸드 물류", body="본문")
-    b = thread_create(author=learner, forum=forum, title="다른 제목", body="로컬푸드 본문")
+    b = thread_create(
+        author=learner, forum=forum, title="다른 제목", body="로컬푸드 본문"
+    )
     c = thread_create(author=learner, forum=forum, title="세 번째", body="본문")
     post_create(author=learner2, thread=c, body="로컬푸드 답글")
     thread_create(author=learner, forum=forum, title="상관없는 글", body="없음")
     client.force_login(learner)
-    response = client.get(reverse("community:forum", args=[forum.pk]), {"q": "로컬푸드"})
+    response = client.get(
+        reverse("community:forum", args=[forum.pk]), {"q": "로컬푸드"}
+    )
     assert {t.pk for t in response.context["threads"]} == {a.pk, b.pk, c.pk}
     response = client.get(
-        reverse("community:forum", args=[forum.pk]), {"q": "로컬푸드", "kind": "question"}
+        reverse("community:forum", args=[forum.pk]),
+        {"q": "로컬푸드", "kind": "question"},
     )
     assert list(response.context["threads"]) == []
 
 
-def test_pinned_threads_come_first_then_the_latest_activity(forum, learner, instructor, client):
+def test_pinned_threads_come_first_then_the_latest_activity(
+    forum, learner, instructor, client
+):
     old = thread_create(author=learner, forum=forum, title="오래된 글", body="b")
     Thread.objects.filter(pk=old.pk).update(
         last_activity_at=timezone.now() - dt.timedelta(days=3)
     )
     pinned = thread_create(
-        author=instructor, forum=forum, title="공지", body="b", kind="announcement", pin=True
+        author=instructor,
+        forum=forum,
+        title="공지",
+        body="b",
+        kind="announcement",
+        pin=True,
     )
     Thread.objects.filter(pk=pinned.pk).update(
         last_activity_at=timezone.now() - dt.timedelta(days=9)
     )
     new = thread_create(author=learner, forum=forum, title="새 글", body="b")
     client.force_login(learner)
-    titles = [t.pk for t in client.get(reverse("community:forum", args=[forum.pk])).context["threads"]]
+    titles = [
+        t.pk
+        for t in client.get(reverse("community:forum", args=[forum.pk])).context[
+            "threads"
+        ]
+    ]
     assert titles == [pinned.pk, new.pk, old.pk]
 
 
-def test_writing_a_thread_and_a_reply_through_the_pages(client, forum, learner, learner2):
+def test_writing_a_thread_and_a_reply_through_the_pages(
+    client, forum, learner, learner2
+):
     client.force_login(learner)
     response = client.post(
         reverse("community:thread-new", args=[forum.pk]),
-        {"kind": "question", "title": "질문", "body": "**내용**", "body_format": "markdown"},
+        {
+            "kind": "question",
+            "title": "질문",
+            "body": "**내용**",
+            "body_format": "markdown",
+        },
     )
     thread = Thread.objects.get()
     assert response.status_code == 302
@@ -248,7 +287,9 @@ def test_writing_a_thread_and_a_reply_through_the_pages(client, forum, learner, 
     assert Post.objects.get().body_html.strip() == "<p>답변</p>"
 
 
-def test_bad_input_on_the_pages_is_a_400_with_the_form_again(client, forum, thread, learner):
+def test_bad_input_on_the_pages_is_a_400_with_the_form_again(
+    client, forum, thread, learner
+):
     client.force_login(learner)
     response = client.post(
         reverse("community:thread-new", args=[forum.pk]),

@@ -69,7 +69,10 @@ def test_a_full_group_answers_409_with_a_message(client, group, db):
 
 def test_an_invitation_lets_one_join_a_closed_group(client, learner, learner2):
     group = study_group_create(
-        creator=learner, name="비공개", description="초대", member_limit=4,
+        creator=learner,
+        name="비공개",
+        description="초대",
+        member_limit=4,
         join_policy="invitation",
     )
     with pytest.raises(CommunityForbidden):
@@ -77,8 +80,13 @@ def test_an_invitation_lets_one_join_a_closed_group(client, learner, learner2):
     study_group_invite(organizer=learner, group=group, email=learner2.email.upper())
     assert learner2.notifications.filter(kind="group.invited").count() == 1
     client.force_login(learner2)
-    assert client.get(reverse("community:group-detail", args=[group.pk])).status_code == 200
-    assert client.post(reverse("community:group-join", args=[group.pk])).status_code == 302
+    assert (
+        client.get(reverse("community:group-detail", args=[group.pk])).status_code
+        == 200
+    )
+    assert (
+        client.post(reverse("community:group-join", args=[group.pk])).status_code == 302
+    )
     assert StudyGroupMembership.objects.filter(group=group, user=learner2).exists()
 
 
@@ -118,8 +126,13 @@ def test_starting_a_group_through_the_page(client, run, learner):
     client.force_login(learner)
     response = client.post(
         reverse("community:group-new"),
-        {"name": "회계 스터디", "description": "재무제표", "member_limit": 5,
-         "join_policy": "open", "run": run.pk},
+        {
+            "name": "회계 스터디",
+            "description": "재무제표",
+            "member_limit": 5,
+            "join_policy": "open",
+            "run": run.pk,
+        },
     )
     group = StudyGroup.objects.get()
     assert response["Location"] == reverse("community:group-detail", args=[group.pk])
@@ -133,13 +146,21 @@ def _soon(hours=24):
 def test_an_organizer_plans_a_meeting_and_members_hear_of_it(group, learner, learner2):
     study_group_join(user=learner2, group=group)
     meeting = meeting_create(
-        organizer=learner, group=group, title="첫 모임", starts_at=_soon(),
-        ends_at=_soon(26), place="조직타운 3층 회의실 2",
+        organizer=learner,
+        group=group,
+        title="첫 모임",
+        starts_at=_soon(),
+        ends_at=_soon(26),
+        place="조직타운 3층 회의실 2",
     )
     assert learner2.notifications.filter(kind="group.meeting").count() == 1
     with pytest.raises(CommunityForbidden):
         meeting_create(
-            organizer=learner2, group=group, title="x", starts_at=_soon(), ends_at=_soon(25),
+            organizer=learner2,
+            group=group,
+            title="x",
+            starts_at=_soon(),
+            ends_at=_soon(25),
             place="p",
         )
     assert meeting.place == "조직타운 3층 회의실 2"
@@ -151,7 +172,11 @@ def test_an_organizer_plans_a_meeting_and_members_hear_of_it(group, learner, lea
         {"starts_at": _soon(3), "ends_at": _soon(2), "place": "p"},  # ends first
         {"starts_at": _soon(-3), "ends_at": _soon(-2), "place": "p"},  # in the past
         {"starts_at": _soon(), "ends_at": _soon(25)},  # nowhere
-        {"starts_at": _soon(), "ends_at": _soon(25), "online_url": "javascript:alert(1)"},
+        {
+            "starts_at": _soon(),
+            "ends_at": _soon(25),
+            "online_url": "javascript:alert(1)",
+        },
         {"starts_at": _soon(), "ends_at": _soon(40), "place": "p"},  # 16 hours
     ],
 )
@@ -163,7 +188,11 @@ def test_a_meeting_must_make_sense(group, learner, fields):
 
 def test_non_members_do_not_see_meetings_or_members(client, group, learner, learner2):
     meeting_create(
-        organizer=learner, group=group, title="비밀 모임", starts_at=_soon(), ends_at=_soon(25),
+        organizer=learner,
+        group=group,
+        title="비밀 모임",
+        starts_at=_soon(),
+        ends_at=_soon(25),
         online_url="https://meet.example.org/x",
     )
     client.force_login(learner2)

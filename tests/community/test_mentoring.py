@@ -41,8 +41,12 @@ def mentor(instructor):
 @pytest.fixture
 def slot(mentor):
     return slot_create(
-        mentor=mentor, starts_at=_at(48), ends_at=_at(49), places=2,
-        topic="인증 상담", place="교육센터 2층 멘토링실",
+        mentor=mentor,
+        starts_at=_at(48),
+        ends_at=_at(49),
+        places=2,
+        topic="인증 상담",
+        place="교육센터 2층 멘토링실",
     )
 
 
@@ -105,15 +109,15 @@ def test_no_two_bookings_at_the_same_time(slot, mentor, learner, staff):
 def test_one_cannot_book_one_s_own_office_hours_nor_past_ones(slot, mentor, learner):
     with pytest.raises(CommunityError):
         booking_create(learner=mentor, slot=slot, note="x")
-    MentoringSlot.objects.filter(pk=slot.pk).update(
-        starts_at=_at(-2), ends_at=_at(-1)
-    )
+    MentoringSlot.objects.filter(pk=slot.pk).update(starts_at=_at(-2), ends_at=_at(-1))
     with pytest.raises(CommunityError):
         booking_create(learner=learner, slot=slot, note="x")
 
 
 def test_a_slot_for_a_run_is_for_its_learners(mentor, run, learner, other_run_learner):
-    slot = slot_create(mentor=mentor, starts_at=_at(5), ends_at=_at(6), place="p", run=run)
+    slot = slot_create(
+        mentor=mentor, starts_at=_at(5), ends_at=_at(6), place="p", run=run
+    )
     with pytest.raises(CommunityForbidden):
         booking_create(learner=other_run_learner, slot=slot, note="x")
     booking_create(learner=learner, slot=slot, note="x")
@@ -142,11 +146,15 @@ def test_a_learner_cannot_cancel_at_the_last_minute(slot, learner):
         booking_cancel(user=learner, booking=booking)
 
 
-def test_the_mentor_cancelling_office_hours_cancels_every_booking(slot, mentor, learner, learner2):
+def test_the_mentor_cancelling_office_hours_cancels_every_booking(
+    slot, mentor, learner, learner2
+):
     booking_create(learner=learner, slot=slot, note="a")
     booking_create(learner=learner2, slot=slot, note="b")
     assert slot_cancel(mentor=mentor, slot=slot) == 2
-    assert set(MentoringBooking.objects.values_list("status", flat=True)) == {"cancelled"}
+    assert set(MentoringBooking.objects.values_list("status", flat=True)) == {
+        "cancelled"
+    }
     assert learner.notifications.filter(kind="mentoring.cancelled").exists()
     with pytest.raises(CommunityForbidden):
         slot_cancel(mentor=learner, slot=slot)
@@ -188,7 +196,11 @@ def test_a_booking_is_in_both_people_s_calendars(slot, learner, mentor):
     (entry,) = community_calendar_entries(user=learner)
     assert isinstance(entry, CalendarEntry)
     assert entry.uid == f"mentoring-booking-{booking.pk}@campus"
-    assert (entry.start, entry.end, entry.status) == (slot.starts_at, slot.ends_at, "CONFIRMED")
+    assert (entry.start, entry.end, entry.status) == (
+        slot.starts_at,
+        slot.ends_at,
+        "CONFIRMED",
+    )
     assert "교육센터" in entry.location
     (mentor_entry,) = [e for e in community_calendar_entries(user=mentor)]
     assert mentor_entry.uid == f"mentoring-slot-{slot.pk}@campus"
@@ -196,7 +208,9 @@ def test_a_booking_is_in_both_people_s_calendars(slot, learner, mentor):
     assert mentor_entry in calendar_entries_for(user=mentor)
 
 
-def test_a_cancelled_booking_stays_in_the_feed_as_cancelled_with_a_higher_sequence(slot, learner):
+def test_a_cancelled_booking_stays_in_the_feed_as_cancelled_with_a_higher_sequence(
+    slot, learner
+):
     booking = booking_create(learner=learner, slot=slot, note="a")
     before = community_calendar_entries(user=learner)[0].sequence
     booking_cancel(user=learner, booking=booking)
@@ -213,9 +227,15 @@ def test_others_see_nothing_of_it(slot, learner, learner2, db):
 
 
 def test_group_meetings_are_in_the_members_calendars(learner, learner2):
-    group = study_group_create(creator=learner, name="스터디", description="d", member_limit=4)
+    group = study_group_create(
+        creator=learner, name="스터디", description="d", member_limit=4
+    )
     meeting = meeting_create(
-        organizer=learner, group=group, title="첫 모임", starts_at=_at(30), ends_at=_at(32),
+        organizer=learner,
+        group=group,
+        title="첫 모임",
+        starts_at=_at(30),
+        ends_at=_at(32),
         online_url="https://meet.example.org/s",
     )
     (entry,) = community_calendar_entries(user=learner)
@@ -223,9 +243,17 @@ def test_group_meetings_are_in_the_members_calendars(learner, learner2):
     assert community_calendar_entries(user=learner2) == []
 
 
-def test_the_source_runs_three_queries_whatever_the_entries(django_assert_num_queries, mentor, learner, db):
+def test_the_source_runs_three_queries_whatever_the_entries(
+    django_assert_num_queries, mentor, learner, db
+):
     for n in range(6):
-        slot = slot_create(mentor=mentor, starts_at=_at(10 + 2 * n), ends_at=_at(11 + 2 * n), place="p", places=3)
+        slot = slot_create(
+            mentor=mentor,
+            starts_at=_at(10 + 2 * n),
+            ends_at=_at(11 + 2 * n),
+            place="p",
+            places=3,
+        )
         booking_create(learner=learner, slot=slot, note="a")
         booking_create(learner=UserFactory(), slot=slot, note="b")
     with django_assert_num_queries(3):

@@ -34,11 +34,17 @@ pytestmark = pytest.mark.django_db
 
 def test_send_writes_one_notification_and_a_key_makes_it_once(user):
     first = notification_send(
-        recipient=user, kind="certificate.issued", title="수료증", url="/c/1/",
+        recipient=user,
+        kind="certificate.issued",
+        title="수료증",
+        url="/c/1/",
         dedupe_key="certificate:1",
     )
     again = notification_send(
-        recipient=user, kind="certificate.issued", title="수료증", dedupe_key="certificate:1"
+        recipient=user,
+        kind="certificate.issued",
+        title="수료증",
+        dedupe_key="certificate:1",
     )
     assert first is not None and again is None
     assert Notification.objects.count() == 1
@@ -48,7 +54,10 @@ def test_nobody_is_notified_of_their_own_action(user):
     assert notification_send(recipient=user, kind="x", title="t", actor=user) is None
 
 
-@pytest.mark.parametrize("url", ["https://evil.example/", "//evil.example/", "javascript:alert(1)", "\\\\evil"])
+@pytest.mark.parametrize(
+    "url",
+    ["https://evil.example/", "//evil.example/", "javascript:alert(1)", "\\\\evil"],
+)
 def test_a_link_must_be_a_path_on_the_site(user, url):
     with pytest.raises(ValueError):
         notification_send(recipient=user, kind="x", title="t", url=url)
@@ -56,7 +65,10 @@ def test_a_link_must_be_a_path_on_the_site(user, url):
 
 
 def test_a_callable_title_is_written_in_the_recipient_s_language(db):
-    korean, english = UserFactory(preferred_language="ko"), UserFactory(preferred_language="en")
+    korean, english = (
+        UserFactory(preferred_language="ko"),
+        UserFactory(preferred_language="en"),
+    )
     sent = notification_send_many(
         recipients=[korean, english], kind="x", title=lambda: _("Notifications")
     )
@@ -66,8 +78,22 @@ def test_a_callable_title_is_written_in_the_recipient_s_language(db):
 
 def test_send_many_skips_those_who_have_it_already(db):
     people = UserFactory.create_batch(3)
-    assert len(notification_send_many(recipients=people[:2], kind="a", title="t", dedupe_key="k")) == 2
-    assert len(notification_send_many(recipients=people, kind="a", title="t", dedupe_key="k")) == 1
+    assert (
+        len(
+            notification_send_many(
+                recipients=people[:2], kind="a", title="t", dedupe_key="k"
+            )
+        )
+        == 2
+    )
+    assert (
+        len(
+            notification_send_many(
+                recipients=people, kind="a", title="t", dedupe_key="k"
+            )
+        )
+        == 1
+    )
     assert Notification.objects.count() == 3
 
 
@@ -76,7 +102,9 @@ def test_long_text_is_clipped(user):
     assert len(n.title) == 200 and len(n.body) == 2000
 
 
-def test_the_unread_count_is_cached_and_forgotten_on_change(user, django_assert_num_queries):
+def test_the_unread_count_is_cached_and_forgotten_on_change(
+    user, django_assert_num_queries
+):
     notification_send(recipient=user, kind="x", title="t")
     assert notification_unread_count(user=user) == 1
     with django_assert_num_queries(0):
@@ -100,7 +128,9 @@ def test_the_bell_tag_shows_the_unread_count(user):
 
 def test_immediate_mode_e_mails_each_notification_once(user):
     notification_preference_set(user=user, email_mode="immediate")
-    notification = notification_send(recipient=user, kind="x", title="새 답글", url="/t/1/")
+    notification = notification_send(
+        recipient=user, kind="x", title="새 답글", url="/t/1/"
+    )
     assert len(mail.outbox) == 1
     assert "새 답글" in mail.outbox[0].subject
     assert "/t/1/" in mail.outbox[0].body
@@ -163,10 +193,16 @@ def test_tomorrow_s_digest_carries_what_came_after_today_s(user):
 
 def test_the_centre_lists_opens_and_marks_read(client, user):
     for n in range(3):
-        notification_send(recipient=user, kind="x", title=f"소식 {n}", url="/community/")
+        notification_send(
+            recipient=user, kind="x", title=f"소식 {n}", url="/community/"
+        )
     client.force_login(user)
     response = client.get(reverse("community:notifications"))
-    assert [n.title for n in response.context["notifications"]] == ["소식 2", "소식 1", "소식 0"]
+    assert [n.title for n in response.context["notifications"]] == [
+        "소식 2",
+        "소식 1",
+        "소식 0",
+    ]
     first = Notification.objects.order_by("pk").first()
     response = client.get(reverse("community:notification-open", args=[first.pk]))
     assert response["Location"] == "/community/"
@@ -184,12 +220,22 @@ def test_the_preference_page_saves_and_refuses_nonsense(client, user):
     assert user.notification_preference.email_mode == "off"
 
 
-def test_an_announcement_reaches_the_run_s_learners_only(forum, run, learner, learner2, instructor, outsider):
+def test_an_announcement_reaches_the_run_s_learners_only(
+    forum, run, learner, learner2, instructor, outsider
+):
     EnrollmentFactory(run=run, status="withdrawn", learner=UserFactory())
     thread_create(
-        author=instructor, forum=forum, title="휴강 안내", body="다음 주 휴강", kind="announcement"
+        author=instructor,
+        forum=forum,
+        title="휴강 안내",
+        body="다음 주 휴강",
+        kind="announcement",
     )
-    told = set(Notification.objects.filter(kind="forum.announcement").values_list("recipient_id", flat=True))
+    told = set(
+        Notification.objects.filter(kind="forum.announcement").values_list(
+            "recipient_id", flat=True
+        )
+    )
     assert told == {learner.pk, learner2.pk}
     # the task again: nobody twice
     thread = forum.threads.get()
@@ -197,11 +243,18 @@ def test_an_announcement_reaches_the_run_s_learners_only(forum, run, learner, le
     assert Notification.objects.filter(kind="forum.announcement").count() == 2
 
 
-def test_an_announcement_to_a_cohort_reaches_its_members_only(run, learner, learner2, instructor):
+def test_an_announcement_to_a_cohort_reaches_its_members_only(
+    run, learner, learner2, instructor
+):
     cohort = Cohort.objects.create(run=run, name="A조")
     cohort_member_set(cohort=cohort, learner=learner, actor=instructor)
     thread_create(
-        author=instructor, forum=forum_for_cohort(cohort=cohort), title="A조 모임",
-        body="금요일", kind="announcement",
+        author=instructor,
+        forum=forum_for_cohort(cohort=cohort),
+        title="A조 모임",
+        body="금요일",
+        kind="announcement",
     )
-    assert list(Notification.objects.values_list("recipient_id", flat=True)) == [learner.pk]
+    assert list(Notification.objects.values_list("recipient_id", flat=True)) == [
+        learner.pk
+    ]

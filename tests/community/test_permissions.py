@@ -68,7 +68,9 @@ PEOPLE = [
 @pytest.mark.parametrize("scope", ["run", "cohort", "group"])
 def test_the_forum_matrix(request, client, scopes, scope, learner):
     forum = scopes[scope]
-    thread = thread_create(author=learner, forum=forum, title="첫 글", body="안녕하세요")
+    thread = thread_create(
+        author=learner, forum=forum, title="첫 글", body="안녕하세요"
+    )
     people = _people(request, PEOPLE)
     pages = [
         reverse("community:forum", args=[forum.pk]),
@@ -88,7 +90,12 @@ def test_the_forum_matrix(request, client, scopes, scope, learner):
         assert replied.status_code == (302 if member else 404), (scope, name)
         started = client.post(
             reverse("community:thread-new", args=[forum.pk]),
-            {"kind": "discussion", "title": name, "body": "b", "body_format": "markdown"},
+            {
+                "kind": "discussion",
+                "title": name,
+                "body": "b",
+                "body_format": "markdown",
+            },
         )
         assert started.status_code == (302 if member else 404), (scope, name)
         client.logout()
@@ -109,28 +116,44 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client, scopes, scope, learner):
         assert response.status_code == 302
         assert response["Location"].startswith("/accounts/login/")
     response = client.post(
-        reverse("community:reply", args=[thread.pk]), {"body": "x", "body_format": "markdown"}
+        reverse("community:reply", args=[thread.pk]),
+        {"body": "x", "body_format": "markdown"},
     )
     assert response.status_code == 302
     assert not Post.objects.exists()
 
 
-def test_a_learner_moved_out_of_a_cohort_loses_its_forum(client, run, cohort_forum, learner, instructor):
+def test_a_learner_moved_out_of_a_cohort_loses_its_forum(
+    client, run, cohort_forum, learner, instructor
+):
     other = Cohort.objects.create(run=run, name="B조")
     client.force_login(learner)
-    assert client.get(reverse("community:forum", args=[cohort_forum.pk])).status_code == 200
+    assert (
+        client.get(reverse("community:forum", args=[cohort_forum.pk])).status_code
+        == 200
+    )
     cohort_member_set(cohort=other, learner=learner, actor=instructor)
-    assert client.get(reverse("community:forum", args=[cohort_forum.pk])).status_code == 404
+    assert (
+        client.get(reverse("community:forum", args=[cohort_forum.pk])).status_code
+        == 404
+    )
 
 
-def test_a_withdrawn_learner_loses_the_run_and_cohort_forums(client, run, forum, cohort_forum, learner):
+def test_a_withdrawn_learner_loses_the_run_and_cohort_forums(
+    client, run, forum, cohort_forum, learner
+):
     learner.enrollments.update(status="withdrawn")
     client.force_login(learner)
     assert client.get(reverse("community:forum", args=[forum.pk])).status_code == 404
-    assert client.get(reverse("community:forum", args=[cohort_forum.pk])).status_code == 404
+    assert (
+        client.get(reverse("community:forum", args=[cohort_forum.pk])).status_code
+        == 404
+    )
 
 
-def test_a_service_refuses_an_outsider_whatever_the_view(group_forum, cohort_forum, outsider, learner2):
+def test_a_service_refuses_an_outsider_whatever_the_view(
+    group_forum, cohort_forum, outsider, learner2
+):
     from lms.community.services import CommunityForbidden
 
     for forum in (group_forum, cohort_forum):
@@ -140,78 +163,132 @@ def test_a_service_refuses_an_outsider_whatever_the_view(group_forum, cohort_for
             thread_create(author=learner2, forum=forum, title="t", body="b")
 
 
-def test_hidden_and_deleted_threads_are_for_moderators_only(client, forum, learner, learner2, instructor):
+def test_hidden_and_deleted_threads_are_for_moderators_only(
+    client, forum, learner, learner2, instructor
+):
     thread = thread_create(author=learner, forum=forum, title="숨김", body="b")
     Thread.objects.filter(pk=thread.pk).update(is_hidden=True)
     url = reverse("community:thread", args=[thread.pk])
     client.force_login(learner2)
     assert client.get(url).status_code == 404
-    assert thread.pk not in [t.pk for t in client.get(reverse("community:forum", args=[forum.pk])).context["threads"]]
+    assert thread.pk not in [
+        t.pk
+        for t in client.get(reverse("community:forum", args=[forum.pk])).context[
+            "threads"
+        ]
+    ]
     client.force_login(instructor)
     assert client.get(url).status_code == 200
 
 
-def test_the_moderation_pages_are_for_moderators(client, learner, other_instructor, instructor, forum):
+def test_the_moderation_pages_are_for_moderators(
+    client, learner, other_instructor, instructor, forum
+):
     for person, expected in ((learner, 403), (instructor, 200)):
         client.force_login(person)
         assert client.get(reverse("community:moderation-queue")).status_code == expected
         assert client.get(reverse("community:moderation-log")).status_code == expected
     client.force_login(learner)
-    assert client.get(reverse("community:ban", args=[forum.pk, learner.pk])).status_code == 403
+    assert (
+        client.get(reverse("community:ban", args=[forum.pk, learner.pk])).status_code
+        == 403
+    )
     client.force_login(other_instructor)
     # another course's instructor moderates their own forums only
-    assert client.get(reverse("community:ban", args=[forum.pk, learner.pk])).status_code == 404
+    assert (
+        client.get(reverse("community:ban", args=[forum.pk, learner.pk])).status_code
+        == 404
+    )
 
 
-def test_an_invitation_only_group_is_invisible_to_outsiders(client, learner, learner2, outsider, other_instructor):
+def test_an_invitation_only_group_is_invisible_to_outsiders(
+    client, learner, learner2, outsider, other_instructor
+):
     group = study_group_create(
-        creator=learner, name="비공개 모임", description="초대 전용", member_limit=4,
+        creator=learner,
+        name="비공개 모임",
+        description="초대 전용",
+        member_limit=4,
         join_policy="invitation",
     )
     url = reverse("community:group-detail", args=[group.pk])
     for person in (learner2, outsider, other_instructor):
         client.force_login(person)
         assert client.get(url).status_code == 404
-        assert client.post(reverse("community:group-join", args=[group.pk])).status_code == 404
+        assert (
+            client.post(reverse("community:group-join", args=[group.pk])).status_code
+            == 404
+        )
     client.logout()
     assert client.get(url).status_code == 302
     assert StudyGroup.objects.get(pk=group.pk).member_count == 1
 
 
-def test_an_open_run_group_is_for_that_run_only(client, run, learner, learner2, other_run_learner):
+def test_an_open_run_group_is_for_that_run_only(
+    client, run, learner, learner2, other_run_learner
+):
     group = study_group_create(
         creator=learner, name="2기 스터디", description="함께", member_limit=4, run=run
     )
     client.force_login(learner2)
-    assert client.get(reverse("community:group-detail", args=[group.pk])).status_code == 200
+    assert (
+        client.get(reverse("community:group-detail", args=[group.pk])).status_code
+        == 200
+    )
     client.force_login(other_run_learner)
-    assert client.get(reverse("community:group-detail", args=[group.pk])).status_code == 404
+    assert (
+        client.get(reverse("community:group-detail", args=[group.pk])).status_code
+        == 404
+    )
 
 
 def test_notifications_are_the_recipient_s_own(client, learner, learner2, thread):
     post_create(author=learner2, thread=thread, body="답글")
     notification = learner.notifications.get()
     client.force_login(learner2)
-    assert client.get(reverse("community:notification-open", args=[notification.pk])).status_code == 404
+    assert (
+        client.get(
+            reverse("community:notification-open", args=[notification.pk])
+        ).status_code
+        == 404
+    )
     client.force_login(learner)
-    response = client.get(reverse("community:notification-open", args=[notification.pk]))
+    response = client.get(
+        reverse("community:notification-open", args=[notification.pk])
+    )
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("community:thread", args=[thread.pk]))
+    assert response["Location"].startswith(
+        reverse("community:thread", args=[thread.pk])
+    )
 
 
-def test_the_cohort_manager_is_for_the_course_s_teachers(client, run, learner, other_instructor, instructor, staff):
+def test_the_cohort_manager_is_for_the_course_s_teachers(
+    client, run, learner, other_instructor, instructor, staff
+):
     url = reverse("community:cohorts", args=[run.pk])
-    for person, expected in ((learner, 403), (other_instructor, 403), (instructor, 200), (staff, 200)):
+    for person, expected in (
+        (learner, 403),
+        (other_instructor, 403),
+        (instructor, 200),
+        (staff, 200),
+    ):
         client.force_login(person)
         assert client.get(url).status_code == expected
-        response = client.post(reverse("community:cohort-new", args=[run.pk]), {"name": person.email})
+        response = client.post(
+            reverse("community:cohort-new", args=[run.pk]), {"name": person.email}
+        )
         assert response.status_code == (302 if expected == 200 else 403)
-    assert set(Cohort.objects.values_list("name", flat=True)) == {instructor.email, staff.email}
+    assert set(Cohort.objects.values_list("name", flat=True)) == {
+        instructor.email,
+        staff.email,
+    }
     client.logout()
     assert client.get(url).status_code == 302
 
 
-def test_a_reply_to_another_thread_s_post_is_refused(client, forum, thread, learner, learner2):
+def test_a_reply_to_another_thread_s_post_is_refused(
+    client, forum, thread, learner, learner2
+):
     other = thread_create(author=learner, forum=forum, title="다른 글", body="b")
     foreign = post_create(author=learner2, thread=other, body="x")
     client.force_login(learner2)

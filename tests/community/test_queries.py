@@ -12,7 +12,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from lms.community.models import Flag, MentoringSlot, MentorProfile, Notification, PostVote
+from lms.community.models import (
+    Flag,
+    MentoringSlot,
+    MentorProfile,
+    Notification,
+    PostVote,
+)
 from lms.community.services import (
     cohort_create,
     cohorts_fill,
@@ -54,21 +60,29 @@ def authors(run):
     return people
 
 
-def test_a_thread_page_with_200_replies_runs_as_many_queries_as_with_10(client, forum, learner, authors):
+def test_a_thread_page_with_200_replies_runs_as_many_queries_as_with_10(
+    client, forum, learner, authors
+):
     small = thread_create(author=learner, forum=forum, title="작은 글", body="b")
     big = thread_create(author=learner, forum=forum, title="큰 글", body="b")
     replies_bulk_create(thread=small, authors=authors, count=10)
     posts = replies_bulk_create(thread=big, authors=authors, count=200)
-    PostVote.objects.bulk_create(PostVote(post=p, user=learner) for p in posts[:50] if p.author_id != learner.pk)
+    PostVote.objects.bulk_create(
+        PostVote(post=p, user=learner) for p in posts[:50] if p.author_id != learner.pk
+    )
     client.force_login(learner)
-    assert _count(client, reverse("community:thread", args=[small.pk])) == THREAD_QUERIES
+    assert (
+        _count(client, reverse("community:thread", args=[small.pk])) == THREAD_QUERIES
+    )
     assert _count(client, reverse("community:thread", args=[big.pk])) == THREAD_QUERIES
     response = client.get(reverse("community:thread", args=[big.pk]))
     shown = sum(1 + len(node.children) for node in response.context["replies"])
     assert shown == 200
 
 
-def test_a_moderator_s_thread_page_is_flat_too(client, forum, learner, instructor, authors):
+def test_a_moderator_s_thread_page_is_flat_too(
+    client, forum, learner, instructor, authors
+):
     big = thread_create(author=learner, forum=forum, title="큰 글", body="b")
     posts = replies_bulk_create(thread=big, authors=authors, count=200)
     content_hide(actor=instructor, thread=big, post=posts[3])
@@ -79,7 +93,9 @@ def test_a_moderator_s_thread_page_is_flat_too(client, forum, learner, instructo
     assert _count(client, reverse("community:thread", args=[small.pk])) == count
 
 
-def test_the_forum_index_runs_as_many_queries_with_5_or_600_threads(client, forum, learner, authors):
+def test_the_forum_index_runs_as_many_queries_with_5_or_600_threads(
+    client, forum, learner, authors
+):
     threads_bulk_create(forum=forum, authors=authors, count=5)
     client.force_login(learner)
     url = reverse("community:forum", args=[forum.pk])
@@ -96,7 +112,9 @@ def test_the_notification_centre_is_flat(client, learner, authors):
     url = reverse("community:notifications")
     few = _count(client, url)
     for n in range(80):
-        Notification.objects.create(recipient=learner, kind="x", title=f"t{n}", actor=authors[n % 12])
+        Notification.objects.create(
+            recipient=learner, kind="x", title=f"t{n}", actor=authors[n % 12]
+        )
     assert _count(client, url) == few == 4 + SHELL
 
 
@@ -107,9 +125,14 @@ def test_the_community_home_is_flat(client, run, learner, authors, catalog):
     from ..factories import CourseRunFactory, course_tree_create
 
     for _ in range(4):
-        EnrollmentFactory(run=CourseRunFactory(course=course_tree_create(index=catalog, lessons=1)), learner=learner)
+        EnrollmentFactory(
+            run=CourseRunFactory(course=course_tree_create(index=catalog, lessons=1)),
+            learner=learner,
+        )
     for n in range(5):
-        group = study_group_create(creator=authors[n], name=f"스터디 {n}", description="d", member_limit=5)
+        group = study_group_create(
+            creator=authors[n], name=f"스터디 {n}", description="d", member_limit=5
+        )
         group.memberships.create(user=learner)
     assert _count(client, url) == few
 
@@ -117,10 +140,14 @@ def test_the_community_home_is_flat(client, run, learner, authors, catalog):
 def test_the_group_list_is_flat(client, learner, authors):
     client.force_login(learner)
     url = reverse("community:groups")
-    study_group_create(creator=authors[0], name="스터디", description="d", member_limit=5)
+    study_group_create(
+        creator=authors[0], name="스터디", description="d", member_limit=5
+    )
     few = _count(client, url)
     for n in range(30):
-        study_group_create(creator=authors[n % 12], name=f"스터디 {n}", description="d", member_limit=5)
+        study_group_create(
+            creator=authors[n % 12], name=f"스터디 {n}", description="d", member_limit=5
+        )
     assert _count(client, url) == few
 
 
@@ -131,33 +158,52 @@ def test_the_mentoring_pages_are_flat(client, learner, instructor, authors):
 
     def slots(n0, n1):
         MentoringSlot.objects.bulk_create(
-            MentoringSlot(mentor=instructor, starts_at=start + dt.timedelta(hours=2 * n),
-                          ends_at=start + dt.timedelta(hours=2 * n + 1), place="p")
+            MentoringSlot(
+                mentor=instructor,
+                starts_at=start + dt.timedelta(hours=2 * n),
+                ends_at=start + dt.timedelta(hours=2 * n + 1),
+                place="p",
+            )
             for n in range(n0, n1)
         )
 
     slots(0, 2)
-    counts = [_count(client, reverse("community:mentoring")), _count(client, reverse("community:mentoring-mine"))]
+    counts = [
+        _count(client, reverse("community:mentoring")),
+        _count(client, reverse("community:mentoring-mine")),
+    ]
     slots(2, 40)
-    assert [_count(client, reverse("community:mentoring")), _count(client, reverse("community:mentoring-mine"))] == counts
+    assert [
+        _count(client, reverse("community:mentoring")),
+        _count(client, reverse("community:mentoring-mine")),
+    ] == counts
     client.force_login(instructor)
     mine = _count(client, reverse("community:mentoring-mine"))
     slots(40, 60)
     assert _count(client, reverse("community:mentoring-mine")) == mine
 
 
-def test_the_moderation_queue_and_log_are_flat(client, forum, learner, instructor, authors):
+def test_the_moderation_queue_and_log_are_flat(
+    client, forum, learner, instructor, authors
+):
     threads = threads_bulk_create(forum=forum, authors=authors, count=60)
     client.force_login(instructor)
     Flag.objects.create(forum=forum, thread=threads[0], reporter=learner, reason="spam")
     content_hide(actor=instructor, thread=threads[59])
-    counts = [_count(client, reverse("community:moderation-queue")), _count(client, reverse("community:moderation-log"))]
+    counts = [
+        _count(client, reverse("community:moderation-queue")),
+        _count(client, reverse("community:moderation-log")),
+    ]
     Flag.objects.bulk_create(
-        Flag(forum=forum, thread=t, reporter=authors[n % 12], reason="spam") for n, t in enumerate(threads[1:])
+        Flag(forum=forum, thread=t, reporter=authors[n % 12], reason="spam")
+        for n, t in enumerate(threads[1:])
     )
     for t in threads[:20]:
         content_hide(actor=instructor, thread=t)
-    assert [_count(client, reverse("community:moderation-queue")), _count(client, reverse("community:moderation-log"))] == counts
+    assert [
+        _count(client, reverse("community:moderation-queue")),
+        _count(client, reverse("community:moderation-log")),
+    ] == counts
 
 
 def test_the_cohort_manager_is_flat(client, run, instructor, authors):
@@ -183,8 +229,12 @@ def test_the_peer_review_pages_are_flat(client, run, course, instructor):
 
     module = CourseModulePage.objects.child_of(course).first()
     assignment = AssignmentPage(
-        title="과제", slug="a", grade_category="assignment", instructions=[],
-        max_points=Decimal(10), due_at=timezone.now() + dt.timedelta(days=1),
+        title="과제",
+        slug="a",
+        grade_category="assignment",
+        instructions=[],
+        max_points=Decimal(10),
+        due_at=timezone.now() + dt.timedelta(days=1),
     )
     module.add_child(instance=assignment)
     PeerReviewSettings.objects.create(assignment=assignment)
