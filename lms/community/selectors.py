@@ -53,7 +53,7 @@ from .models import (
 from .permissions import ForumAccess
 
 THREADS_PER_PAGE = 30
-REPLIES_PER_PAGE = 200
+REPLIES_PER_PAGE = 50
 NOTIFICATIONS_PER_PAGE = 30
 QUEUE_PER_PAGE = 30
 LOG_PER_PAGE = 50

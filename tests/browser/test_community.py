@@ -226,7 +226,8 @@ def test_the_xss_corpus_runs_nothing_in_the_browser(page, run_forum):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     _log_in(page, base, ASKER)
-    for path in (f"/community/threads/{target.pk}/", f"/community/forums/{forum.pk}/"):
+    thread_pages = [f"/community/threads/{target.pk}/?page={n}" for n in (1, 2, 3)]
+    for path in [*thread_pages, f"/community/forums/{forum.pk}/"]:
         response = page.goto(base + path)
         assert response.status == 200
         page.wait_for_load_state("load")

@@ -74,6 +74,7 @@ def test_payloads_in_bodies_and_titles_are_inert_on_the_pages(
     client.force_login(learner)
     for url in (
         reverse("community:thread", args=[target.pk]),
+        reverse("community:thread", args=[target.pk]) + "?page=2",
         reverse("community:forum", args=[forum.pk]),
         reverse("community:forum", args=[forum.pk]) + "?page=2",
     ):
