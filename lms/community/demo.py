@@ -12,6 +12,7 @@ from decimal import Decimal
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from wagtail.models import Locale
 
 from courses.models import (
     AssignmentPage,
@@ -116,6 +117,20 @@ def _thread(*, forum, author, title, body, kind=ThreadKind.DISCUSSION, pin=False
         ),
         True,
     )
+
+
+def _english(page, **fields):
+    """The English translation of a demo page, made once and kept up to date."""
+    english = page.get_translation_or_none(Locale.objects.get(language_code="en"))
+    if english is None:
+        english = page.copy_for_translation(
+            Locale.objects.get(language_code="en"), copy_parents=False, alias=False
+        )
+    english = type(page).objects.get(pk=english.pk)
+    for name, value in fields.items():
+        setattr(english, name, value)
+    english.save_revision().publish()
+    return english
 
 
 def _reply(thread, author, body, parent=None) -> Post:
@@ -237,10 +252,23 @@ def seed_cohort_lesson(*, course: CoursePage, cohort: Cohort | None) -> None:
             ],
         )
         module.add_child(instance=lesson)
-    restriction, _ = LessonCohortRestriction.objects.get_or_create(
-        page=lesson, defaults={"note": "전북 코호트 전용"}
+    english = _english(
+        lesson,
+        title="Jeonbuk cohort: field visit",
+        body=[
+            (
+                "paragraph",
+                "<p>The Jeonbuk cohort visits the shared logistics centre of the "
+                "Wanju local food cooperative. We meet at the education "
+                "center's main gate.</p>",
+            )
+        ],
     )
-    restriction.cohorts.add(cohort)
+    for page in (lesson, english):
+        restriction, _ = LessonCohortRestriction.objects.get_or_create(
+            page=page, defaults={"note": "전북 코호트 전용 / Jeonbuk cohort only"}
+        )
+        restriction.cohorts.add(cohort)
 
 
 def seed_groups(*, people: dict[str, User]) -> None:
@@ -419,6 +447,17 @@ def seed_peer_review(*, course: CoursePage, people: dict[str, User]) -> None:
         )
         module.add_child(instance=assignment)
         assignment = AssignmentPage.objects.get(pk=assignment.pk)
+    _english(
+        assignment,
+        title="Your business idea on one page (peer review)",
+        instructions=[
+            (
+                "paragraph",
+                "<p>Sum up the social problem you address and how you earn your "
+                "income on one page. Two peers review it with the rubric.</p>",
+            )
+        ],
+    )
     settings, _ = PeerReviewSettings.objects.get_or_create(
         assignment=assignment,
         defaults={

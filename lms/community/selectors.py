@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -202,6 +203,15 @@ def thread_page(
     following = ThreadSubscription.objects.filter(
         thread=thread, user_id=user.pk
     ).exists()
+    # reversed once here rather than a few times per reply in the template
+    urls = {
+        "posts": reverse("community:vote", args=[0]).removesuffix("0/vote/"),
+        "flag": reverse("community:flag", args=[thread.pk]),
+        "delete": reverse("community:delete", args=[thread.pk]),
+        "hide": reverse("community:moderate", args=[thread.pk, "hide"]),
+        "unhide": reverse("community:moderate", args=[thread.pk, "unhide"]),
+        "bans": reverse("community:ban", args=[access.forum.pk, 0]).removesuffix("0/"),
+    }
     thread.by_teacher = thread.author_id in teachers
     return {
         "thread": thread,
@@ -213,6 +223,7 @@ def thread_page(
         "accepted": accepted,
         "following": following,
         "is_asker": thread.author_id == user.pk,
+        "urls": urls,
     }
 
 
