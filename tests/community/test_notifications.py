@@ -258,3 +258,31 @@ def test_an_announcement_to_a_cohort_reaches_its_members_only(
     assert list(Notification.objects.values_list("recipient_id", flat=True)) == [
         learner.pk
     ]
+
+
+def test_links_are_kept_language_neutral_and_opened_in_the_reader_s_language(
+    client, user
+):
+    from django.utils import translation
+
+    with translation.override("en"):
+        url = reverse("community:groups") + "#top"
+    assert url.startswith("/en/")
+    notification = notification_send(recipient=user, kind="x", title="t", url=url)
+    assert notification.url == "/community/groups/#top"
+    client.force_login(user)
+    with translation.override("ko"):
+        path = reverse("community:notification-open", args=[notification.pk])
+    response = client.get("/en" + path)
+    assert response["Location"] == "/en/community/groups/#top"
+    response = client.get(path)
+    assert response["Location"] == "/community/groups/#top"
+
+
+def test_an_english_reader_s_e_mail_links_to_the_english_page(db):
+    english = UserFactory(preferred_language="en")
+    notification_preference_set(user=english, email_mode="immediate")
+    notification_send(
+        recipient=english, kind="x", title="t", url=reverse("community:groups")
+    )
+    assert "/en/community/groups/" in mail.outbox[0].body

@@ -34,6 +34,7 @@ from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import translate_url
 from django.utils import timezone, translation
 
 from lms.accounts.models import User
@@ -55,13 +56,32 @@ def _unread_forget(user_ids: Iterable[int]) -> None:
 
 
 def _safe_url(url: str) -> str:
-    """Notifications link within the site: a path, never another host."""
+    """Notifications link within the site: a path, never another host.
+
+    Kept in the default language (no /en/ prefix): `notification_link` puts
+    each recipient's language back when the link is followed or e-mailed.
+    """
     url = (url or "").strip()
     if not url:
         return ""
     if not url.startswith("/") or url.startswith("//") or "\\" in url:
         raise ValueError(f"notification url must be a site path, not {url!r}")
-    return url[:500]
+    return notification_link(url, settings.LANGUAGE_CODE)[:500]
+
+
+def notification_link(url: str, language: str) -> str:
+    """The notification's path in `language` (the same path if it is not a
+    page of this site). `translate_url` resolves in the active language, so
+    the path's own language, read from its prefix, is made active first.
+    """
+    if not url:
+        return ""
+    source = settings.LANGUAGE_CODE
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE and url.startswith(f"/{code}/"):
+            source = code
+    with translation.override(source):
+        return translate_url(url, language)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -278,9 +298,11 @@ def notification_email_send(*, notification_id: int) -> bool:
         notification.emailed_at = timezone.now()
         notification.save(update_fields=["emailed_at"])
     recipient = notification.recipient
-    with translation.override(_language(recipient)):
+    language = _language(recipient)
+    with translation.override(language):
         context = {
             "notification": notification,
+            "link": notification_link(notification.url, language),
             "recipient": recipient,
             "site_url": settings.SITE_URL,
         }
@@ -335,7 +357,10 @@ def notification_digest_send(*, user_id: int, day: dt.date) -> bool:
         )
         digest.item_count, digest.sent_at = len(pending), now
         digest.save(update_fields=["item_count", "sent_at"])
-    with translation.override(_language(recipient)):
+    language = _language(recipient)
+    for notification in pending:
+        notification.link = notification_link(notification.url, language)
+    with translation.override(language):
         context = {
             "notifications": pending,
             "recipient": recipient,

@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import selectors, services
 from ..forms import PreferenceForm
 from ..models import Notification
-from ..services.notifications import email_mode_for
+from ..services.notifications import email_mode_for, notification_link
 from .common import page_number
 
 
@@ -33,10 +34,11 @@ def notification_open(request, notification_id: int):
         Notification, pk=notification_id, recipient=request.user
     )
     services.notification_read(notification=notification)
-    if notification.url and url_has_allowed_host_and_scheme(
-        notification.url, allowed_hosts={request.get_host()}
+    target = notification_link(notification.url, get_language())
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
     ):
-        return redirect(notification.url)
+        return redirect(target)
     return redirect("community:notifications")
 
 
