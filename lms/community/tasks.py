@@ -11,6 +11,7 @@ from django.db import OperationalError
 from django.utils import timezone
 
 from .services import cohorts, forum_notify, notifications, peer_review
+from .services.errors import CommunityError
 
 TASK = {
     "acks_late": True,
@@ -78,7 +79,10 @@ def peer_review_rounds_open() -> int:
 
     opened = 0
     for settings in peer_review_settings_due(now=timezone.now()):
-        peer_review.peer_review_assign(assignment=settings.assignment)
+        try:
+            peer_review.peer_review_assign(assignment=settings.assignment)
+        except CommunityError:  # switched off since it was read: skip it
+            continue
         opened += 1
     return opened
 
@@ -92,7 +96,11 @@ def peer_review_assign_late(submission_id: int) -> int:
     )
     if submission is None:
         return 0
-    return peer_review.peer_review_assign_late(submission=submission).peer_reviews
+    try:
+        report = peer_review.peer_review_assign_late(submission=submission)
+    except CommunityError:  # peer review was switched off meanwhile
+        return 0
+    return report.peer_reviews
 
 
 @shared_task(**TASK)
