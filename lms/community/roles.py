@@ -16,6 +16,7 @@ STAFF_MODELS = [
     "peerreviewsettings",
     "mentorprofile",
     "forumban",
+    "studygroup",
     "moderationlog",
     "notification",
 ]

@@ -16,6 +16,7 @@ from .models import (
     MentorProfile,
     PeerReviewSettings,
     RunCohortSettings,
+    StudyGroup,
 )
 
 
@@ -78,6 +79,18 @@ class MentorProfileViewSet(ModelViewSet):
     form_fields = ["user", "headline", "bio", "expertise", "is_active"]
 
 
+class StudyGroupViewSet(ModelViewSet):
+    """Staff close a group (archive it) or change its limit; learners run them."""
+
+    model = StudyGroup
+    icon = "group"
+    menu_label = _("Study groups")
+    list_display = ["name", "run", "join_policy", "member_count", "member_limit"]
+    list_filter = ["join_policy", "is_archived"]
+    search_fields = ["name", "description"]
+    form_fields = ["name", "description", "join_policy", "member_limit", "is_archived"]
+
+
 class ForumBanViewSet(ModelViewSet):
     model = ForumBan
     icon = "warning"
@@ -96,6 +109,7 @@ class CommunityGroup(ViewSetGroup):
         LessonCohortRestrictionViewSet("community_cohort_lessons"),
         PeerReviewSettingsViewSet("community_peer_review"),
         MentorProfileViewSet("community_mentors"),
+        StudyGroupViewSet("community_groups"),
         ForumBanViewSet("community_bans"),
     )
 

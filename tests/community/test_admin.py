@@ -16,6 +16,7 @@ SCREENS = [
     "/admin/community_peer_review/",
     "/admin/community_mentors/",
     "/admin/community_bans/",
+    "/admin/community_groups/",
 ]
 
 
