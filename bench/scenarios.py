@@ -56,6 +56,7 @@ SETUP: list[list[str]] = [
     # 100 rooms and two months of stays for the occupancy calendar
     ["lodging_scale_data", "--rooms", "100"],
     ["timetable_bench_data"],
+    ["community_bench_setup"],
 ]
 
 LEARNER = "learner@campus.example"
@@ -135,6 +136,18 @@ SCENARIOS: list[Scenario] = [
         "/calendar/{learner_feed_token}.ics",
         cached=False,
     ),
+    Scenario(
+        "forum index, 5,000 threads (learner)",
+        "/community/forums/{community_forum_id}/",
+        login=LEARNER,
+        cached=False,
+    ),
+    Scenario(
+        "thread page, 200 replies (learner)",
+        "/community/threads/{community_thread_id}/",
+        login=LEARNER,
+        cached=False,
+    ),
 ]
 
 
@@ -144,7 +157,12 @@ def path_values() -> dict[str, object]:
     Called once Django is set up and SETUP has run. Completing a lesson that
     learner@ has completed already changes nothing, so the POST can repeat.
     """
+    from certificates.models import Certificate
     from courses.models import CoursePage, LessonPage
+    from lms.accounts.models import User
+    from lms.community.bench import bench_path_values
+    from lms.timetable.models import Building
+    from lms.timetable.services import feed_token_for
 
     course = CoursePage.objects.get(slug=PROGRESS_COURSE, locale__language_code="ko")
     lesson = (
@@ -154,11 +172,6 @@ def path_values() -> dict[str, object]:
         .order_by("path")
         .first()
     )
-    from certificates.models import Certificate
-    from lms.accounts.models import User
-    from lms.timetable.models import Building
-    from lms.timetable.services import feed_token_for
-
     certificate = Certificate.objects.valid().order_by("pk").first()
     return {
         "lesson_id": lesson.pk,
@@ -171,6 +184,7 @@ def path_values() -> dict[str, object]:
         "learner_feed_token": feed_token_for(
             user=User.objects.get(email=LEARNER)
         ).token,
+        **bench_path_values(),
     }
 
 

@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("lms.accounts.urls")),
     path("learn/", include("lms.learning.urls")),
     path("lodging/", include("lms.lodging.urls")),
+    path("community/", include("lms.community.urls")),
     path("library/", include("courses.urls")),
     path("", include("certificates.urls")),
     path("timetable/", include("lms.timetable.urls")),

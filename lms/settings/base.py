@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "certificates",
     "lms.lodging",
     "lms.timetable",
+    "lms.community",
     "lms.learning",
     "courses",
     "research_portal",

@@ -77,13 +77,15 @@ COURSE_LEARNER_QUERIES = COURSE_ANONYMOUS_QUERIES + 8
 # routing to a lesson two levels deeper (11) with alias check, restrictions and
 # the lesson's course (3); session and user; gate (3); outline (4); the
 # lesson's progress record read and its last view written (2); the course's
-# progress records; saved?; base with translations (4)
-LESSON_QUERIES = 31
+# progress records; saved?; base with translations (4); the cohort gate of
+# social learning (is the lesson kept for some cohorts?)
+LESSON_QUERIES = 32
 # session and user, the course, gate (3), outline (4), progress records, base (4)
 COURSE_PROGRESS_QUERIES = 15
 # routing to the quiz with its course (14), session and user, gate (3), the
-# learner's attempts, base with translations (4), the quiz's question count
-QUIZ_PAGE_QUERIES = 25
+# learner's attempts, base with translations (4), the quiz's question count,
+# the cohort gate
+QUIZ_PAGE_QUERIES = 26
 # session and user, the attempt with its quiz, its questions, their options,
 # base (4)
 QUIZ_ATTEMPT_QUERIES = 9
@@ -92,8 +94,8 @@ QUIZ_RESULT_QUERIES = 9
 # routing to the assignment with its course (14), session and user, gate (3),
 # the gate again from the page context (teaches, enrolled), the learner's
 # extension, their versions, teaches the course (for can_grade), base with
-# translations (4)
-ASSIGNMENT_PAGE_QUERIES = 28
+# translations (4), the cohort gate
+ASSIGNMENT_PAGE_QUERIES = 29
 # session and user, the submission with learner, assignment and grader, staff
 # group, the assignment's course, teaches it, base (4), the learner's versions
 SUBMISSION_GRADE_QUERIES = 11

@@ -30,8 +30,9 @@ WEEK_QUERIES = 13
 MONTH_QUERIES = 13
 # token with user; sessions, rooms, instructor links, instructors, excluded
 # meetings; enrolments, assignments (no extensions query without assignments);
-# lodging's stays
-PERSONAL_FEED_QUERIES = 9
+# lodging's stays; social learning's mentoring bookings, office hours and
+# study group meetings
+PERSONAL_FEED_QUERIES = 12
 # the run or room; sessions, rooms, instructor links, instructors, excluded
 RUN_FEED_QUERIES = 6
 ROOM_FEED_QUERIES = 6

@@ -10,6 +10,7 @@ from cms.roles import roles_permissions_grant
 from courses.demo import seed_categories, seed_courses, seed_library
 from courses.demo_assessments import seed_assessments
 from lms.accounts.demo import DEMO_PASSWORD, seed_people
+from lms.community.demo import seed_community
 from lms.learning.demo import seed_assessment_activity, seed_learning
 from lms.lodging.demo import seed_lodging
 from lms.timetable.demo import seed_timetable
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         seed_lodging(people=people)
         seed_library(categories=categories)
         seed_certificates(people=people)
+        seed_community(courses=courses, people=people)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(
             f"  Admin login:  {next(iter(people))} / {DEMO_PASSWORD}  "

@@ -1,0 +1,1 @@
+"""Community views, split by job: parse, call one service, answer."""
