@@ -15,10 +15,13 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage
+from lms.community.services import notification_send
 from lms.learning.models import CourseRun, Enrollment, EnrollmentStatus
 
 from .badges import credential_for, credential_sign
@@ -225,7 +228,35 @@ def certificate_issue(
         return existing, False
     if render_after_commit:
         transaction.on_commit(partial(_pdf_enqueue, certificate.pk))
+    transaction.on_commit(partial(_learner_notify, certificate.pk))
     return certificate, True
+
+
+def _learner_notify(certificate_id: int) -> None:
+    """Tell the learner their certificate is ready: in the notification centre
+    and by e-mail as they chose (immediately or in the daily digest). Once."""
+    certificate = (
+        Certificate.objects.select_related("learner").filter(pk=certificate_id).first()
+    )
+    if certificate is None or certificate.learner is None:
+        return
+
+    def title() -> str:
+        course = (
+            certificate.course_title_en
+            if get_language() == "en" and certificate.course_title_en
+            else certificate.course_title_ko
+        )
+        return _("Your certificate for “%(course)s” is ready") % {"course": course}
+
+    notification_send(
+        recipient=certificate.learner,
+        kind="certificate.issued",
+        title=title,
+        body=lambda: _("Download the PDF, share it or add the Open Badge to a wallet."),
+        url=reverse("certificates:wallet"),
+        dedupe_key=f"certificate:{certificate.pk}",
+    )
 
 
 def certificate_issue_on_completion(*, enrollment_id: int) -> Certificate | None:

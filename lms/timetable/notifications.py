@@ -5,8 +5,10 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
+from lms.community.services import notification_send_many
 from lms.learning.models import SEAT_HOLDING
 
 from .models import LectureSession, SessionNotice
@@ -43,6 +45,24 @@ def session_change_notify(*, session_id: int, sequence: int) -> int:
             SessionNotice(session=session, learner=learner, sequence=sequence)
             for learner in learners
         )
+    # in the notification centre too; the e-mail below goes out now, whatever
+    # the learner's digest preference
+    notification_send_many(
+        recipients=learners,
+        kind="session.changed",
+        title=lambda: (
+            (
+                _("Cancelled: %(title)s")
+                if session.is_cancelled
+                else _("Changed: %(title)s")
+            )
+            % {"title": session.title}
+        ),
+        body=lambda: session.run.course.title if session.run else "",
+        url=session.get_absolute_url(),
+        dedupe_key=f"session:{session.pk}:{sequence}",
+        email=False,
+    )
     meetings = list(session.occurrences.order_by("starts_at"))
     for learner in learners:
         with translation.override(learner.preferred_language or settings.LANGUAGE_CODE):

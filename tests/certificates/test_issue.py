@@ -167,3 +167,21 @@ def test_finishing_the_last_lesson_issues_the_certificate_end_to_end(
     assert enrollment.status == "completed"
     certificate = Certificate.objects.get(enrollment=enrollment)
     assert certificate.pdf_name and certificate.is_valid
+
+
+def test_the_learner_is_notified_once_in_their_language(
+    enrollment, django_capture_on_commit_callbacks
+):
+    from lms.community.models import Notification
+
+    learner = enrollment.learner
+    learner.preferred_language = "en"
+    learner.save()
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            certificate_issue(enrollment_id=enrollment.pk)
+    [notification] = Notification.objects.filter(recipient=learner)
+    assert notification.kind == "certificate.issued"
+    certificate = Certificate.objects.get(enrollment=enrollment)
+    assert certificate.course_title_en in notification.title
+    assert notification.url.endswith("/certificates/")

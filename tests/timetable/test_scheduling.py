@@ -314,3 +314,23 @@ def test_the_services_refuse_exactly_the_overlapping_bookings(bookings):
     # examples share the test's transaction: count this example's rooms only
     active = SessionOccurrence.objects.filter(is_active=True, room__in=rooms)
     assert active.count() == len(held)
+
+
+def test_a_change_reaches_the_notification_centre_without_a_second_e_mail(
+    room, run, learner, django_capture_on_commit_callbacks
+):
+    from lms.community.models import Notification
+    from lms.community.services import notification_preference_set
+    from lms.timetable.tasks import session_change_notify
+
+    notification_preference_set(user=learner, email_mode="immediate")
+    session = _book(room, at(0, 10), at(0, 12), run=run)
+    with django_capture_on_commit_callbacks(execute=True):
+        session_cancel(session=session, reason="강사 사정")
+    [notification] = Notification.objects.filter(recipient=learner)
+    assert notification.kind == "session.changed"
+    assert session.title in notification.title
+    assert notification.url == session.get_absolute_url()
+    assert len(mail.outbox) == 1  # the timetable's own e-mail, not the centre's
+    session_change_notify(session.pk, 1)
+    assert Notification.objects.filter(recipient=learner).count() == 1

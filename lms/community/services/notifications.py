@@ -182,11 +182,13 @@ def notification_send_many(
     url: str = "",
     actor: User | None = None,
     dedupe_key: str = "",
+    email: bool = True,
 ) -> list[Notification]:
     """The same notification to many people (an announcement) in a few queries.
 
     With a `dedupe_key`, those who already have it are skipped, so a task that
-    runs twice notifies each person once.
+    runs twice notifies each person once. `email=False` when the caller sends
+    its own e-mail (a cancelled lecture cannot wait for tomorrow's digest).
     """
     people = {user.pk: user for user in recipients if actor is None or user != actor}
     if dedupe_key:
@@ -228,10 +230,11 @@ def notification_send_many(
     else:
         created = Notification.objects.bulk_create(rows)
     _unread_forget(people)
-    modes = email_modes_for(people)
-    _email_later(
-        [n.pk for n in created if modes[n.recipient_id] == EmailMode.IMMEDIATE]
-    )
+    if email:
+        modes = email_modes_for(people)
+        _email_later(
+            [n.pk for n in created if modes[n.recipient_id] == EmailMode.IMMEDIATE]
+        )
     return created
 
 
