@@ -44,4 +44,3 @@ def course_json_ld(context, course, runs=()):
         data["about"] = course.category.name
     body = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return mark_safe(f'<script type="application/ld+json">{body}</script>')  # noqa: S308
-
