@@ -43,6 +43,20 @@ def staff_user(db):
     return UserFactory(is_staff=True, is_superuser=True)
 
 
+@pytest.fixture
+def postgresql():
+    """Skip (fail under .ci/run) unless the tests run on PostgreSQL: row locks,
+    exclusion constraints and parallel connections need a server database."""
+    give_up = (
+        pytest.fail if os.environ.get("CAMPUS_REQUIRE_INTEGRATION") else pytest.skip
+    )
+    if connection.vendor != "postgresql":
+        give_up(
+            "needs PostgreSQL: row locks, exclusion constraints and parallel "
+            "connections (set DATABASE_URL=postgres://...); SQLite serialises writes"
+        )
+
+
 @pytest.fixture(scope="session")
 def celery_worker_process(django_db_setup, django_db_blocker):
     """A real `celery worker` process on the broker, against the test database.

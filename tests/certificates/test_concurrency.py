@@ -2,16 +2,15 @@
 times at once makes one certificate; many at once get gapless serials."""
 
 import os
-import threading
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from certificates import tasks
 from certificates.models import Certificate, CertificateBatch
 from certificates.services import CertificateError, certificate_batch_start
 
+from ..concurrency import in_parallel
 from .conftest import completed_enrollment_create
 
 ON_POSTGRESQL = "postgresql" in settings.DATABASES["default"]["ENGINE"]
@@ -27,47 +26,12 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def postgresql():
-    give_up = (
-        pytest.fail if os.environ.get("CAMPUS_REQUIRE_INTEGRATION") else pytest.skip
-    )
-    if connection.vendor != "postgresql":
-        give_up(
-            "concurrency: row locks need PostgreSQL; SQLite serialises every write "
-            "(set DATABASE_URL=postgres://...)"
-        )
-
-
-def _in_parallel(work, items) -> tuple[list, list[BaseException]]:
-    """`work(item)` in one thread per item, all released at once."""
-    barrier = threading.Barrier(len(items))
-    results, errors = [], []
-
-    def run(item):
-        try:
-            barrier.wait(timeout=60)
-            results.append(work(item))
-        except BaseException as error:  # noqa: BLE001 - reported by the test
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(item,)) for item in items]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a thread hung"
-    return results, errors
-
-
 def test_the_task_fired_ten_times_at_once_makes_one_certificate(
     postgresql, run, learner
 ):
     enrollment = completed_enrollment_create(run=run, learner=learner)
     # the task body in each thread, as ten workers would run ten deliveries
-    results, errors = _in_parallel(
+    results, errors = in_parallel(
         lambda _: tasks.certificate_issue.run(enrollment.pk), range(10)
     )
     assert errors == []
@@ -79,7 +43,7 @@ def test_the_task_fired_ten_times_at_once_makes_one_certificate(
 
 def test_many_learners_at_once_get_distinct_gapless_serials(postgresql, run):
     enrollments = [completed_enrollment_create(run=run) for _ in range(12)]
-    results, errors = _in_parallel(
+    results, errors = in_parallel(
         lambda enrollment: tasks.certificate_issue.run(enrollment.pk), enrollments
     )
     assert errors == []
@@ -101,7 +65,7 @@ def test_two_bulk_issues_of_a_run_at_once_start_one(
         except CertificateError as error:
             return error
 
-    results, errors = _in_parallel(start, range(4))
+    results, errors = in_parallel(start, range(4))
     assert errors == []
     assert CertificateBatch.objects.count() == 1
     assert sum(isinstance(result, CertificateError) for result in results) == 3

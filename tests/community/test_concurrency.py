@@ -3,11 +3,8 @@ and one learner booking the same slot from many tabs holds one place.
 """
 
 import datetime as dt
-import os
-import threading
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -27,24 +24,13 @@ from lms.community.services import (
     study_group_join,
 )
 
+from ..concurrency import in_parallel
 from ..factories import UserFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 PEOPLE = 30
 PLACES = 5
-
-
-@pytest.fixture
-def postgresql():
-    give_up = (
-        pytest.fail if os.environ.get("CAMPUS_REQUIRE_INTEGRATION") else pytest.skip
-    )
-    if connection.vendor != "postgresql":
-        give_up(
-            "concurrency: row locks need PostgreSQL; SQLite serialises every write "
-            "(set DATABASE_URL=postgres://...)"
-        )
 
 
 @pytest.fixture
@@ -57,35 +43,13 @@ def no_tasks(monkeypatch):
     monkeypatch.setattr(tasks.notification_email_send, "delay", lambda *a: None)
 
 
-def _in_parallel(work, items) -> list[BaseException]:
-    barrier = threading.Barrier(len(items))
-    errors: list[BaseException] = []
-
-    def run(item):
-        try:
-            barrier.wait(timeout=60)
-            work(item)
-        except BaseException as error:  # noqa: BLE001 - reported by the test
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(item,)) for item in items]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a thread hung"
-    return errors
-
-
 def test_thirty_parallel_joins_fill_a_group_of_five(postgresql, no_tasks, settings):
     settings.COMMUNITY_RATE_LIMITS = {"group": [(100, 60)]}
     group = study_group_create(
         creator=UserFactory(), name="인기 스터디", description="d", member_limit=PLACES
     )
     people = UserFactory.create_batch(PEOPLE)
-    errors = _in_parallel(
+    _, errors = in_parallel(
         lambda person: study_group_join(user=person, group=group), people
     )
     assert len(errors) == PEOPLE - (PLACES - 1)
@@ -117,7 +81,7 @@ def test_thirty_parallel_booking_requests_take_three_places(slot, no_tasks, sett
         client.force_login(person)
         clients.append(client)
     statuses: list[int] = []
-    errors = _in_parallel(
+    _, errors = in_parallel(
         lambda c: statuses.append(c.post(url, {"note": "상담"}).status_code), clients
     )
     assert errors == []
@@ -133,7 +97,7 @@ def test_thirty_parallel_booking_requests_take_three_places(slot, no_tasks, sett
 def test_one_learner_booking_from_ten_tabs_holds_one_place(slot, no_tasks, settings):
     settings.COMMUNITY_RATE_LIMITS = {"booking": [(100, 60)]}
     learner = UserFactory()
-    errors = _in_parallel(
+    _, errors = in_parallel(
         lambda n: booking_create(learner=learner, slot=slot, note=f"탭 {n}"),
         list(range(10)),
     )

@@ -1,11 +1,8 @@
 """Parallel enrolments on PostgreSQL never take one seat too many."""
 
-import os
-import threading
 from collections import Counter
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -13,6 +10,7 @@ from lms.learning import tasks
 from lms.learning.models import CourseRun, Enrollment
 from lms.learning.services import enrollment_create
 
+from ..concurrency import in_parallel
 from ..factories import (
     CourseRunFactory,
     UserFactory,
@@ -24,19 +22,6 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 LEARNERS = 50
 SEATS = 10
-
-
-@pytest.fixture
-def postgresql():
-    # .ci/run sets CAMPUS_REQUIRE_INTEGRATION, so a missing PostgreSQL fails there
-    give_up = (
-        pytest.fail if os.environ.get("CAMPUS_REQUIRE_INTEGRATION") else pytest.skip
-    )
-    if connection.vendor != "postgresql":
-        give_up(
-            "concurrency: row locks need PostgreSQL; SQLite serialises every write "
-            "(set DATABASE_URL=postgres://...)"
-        )
 
 
 @pytest.fixture
@@ -57,29 +42,6 @@ def small_run(postgresql):
     return CourseRunFactory(course=course, capacity=SEATS)
 
 
-def _in_parallel(work, items) -> list[BaseException]:
-    """Run `work(item)` in one thread per item, all released at once."""
-    barrier = threading.Barrier(len(items))
-    errors: list[BaseException] = []
-
-    def run(item):
-        try:
-            barrier.wait(timeout=60)
-            work(item)
-        except BaseException as error:  # noqa: BLE001 - reported by the test
-            errors.append(error)
-        finally:
-            connection.close()  # each thread has its own connection
-
-    threads = [threading.Thread(target=run, args=(item,)) for item in items]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a thread hung"
-    return errors
-
-
 def _outcome(run: CourseRun) -> tuple[Counter, int]:
     statuses = Counter(
         Enrollment.objects.filter(run=run).values_list("status", flat=True)
@@ -91,7 +53,7 @@ def test_fifty_parallel_enrolments_fill_ten_seats_and_waitlist_the_rest(
     small_run, notified
 ):
     learners = UserFactory.create_batch(LEARNERS)
-    errors = _in_parallel(
+    _, errors = in_parallel(
         lambda learner: enrollment_create(learner=learner, run=small_run), learners
     )
     assert errors == []
@@ -113,7 +75,7 @@ def test_fifty_parallel_enrol_requests_fill_ten_seats_and_waitlist_the_rest(
         client.force_login(learner)
         clients.append(client)
     statuses_seen: list[int] = []
-    errors = _in_parallel(
+    _, errors = in_parallel(
         lambda client: statuses_seen.append(client.post(url).status_code), clients
     )
     assert errors == []

@@ -1,8 +1,6 @@
 import datetime as dt
-import os
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from lms.lodging.models import GenderPolicy
@@ -104,16 +102,3 @@ def staff(db):
 @pytest.fixture
 def other_instructor(catalog):
     return instructor_create(courses=[course_tree_create(index=catalog)])
-
-
-@pytest.fixture
-def postgresql():
-    # .ci/run sets CAMPUS_REQUIRE_INTEGRATION, so a missing PostgreSQL fails there
-    give_up = (
-        pytest.fail if os.environ.get("CAMPUS_REQUIRE_INTEGRATION") else pytest.skip
-    )
-    if connection.vendor != "postgresql":
-        give_up(
-            "needs PostgreSQL: row locks and the exclusion constraint "
-            "(set DATABASE_URL=postgres://...)"
-        )

@@ -16,7 +16,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
-from django.db import connection, connections
+from django.db import connections
 from django.middleware.csrf import _get_new_csrf_string
 from django.test import Client
 from django.urls import reverse
@@ -25,6 +25,7 @@ from lms.lodging import tasks
 from lms.lodging.models import GenderPolicy, Stay, StayStatus
 from lms.lodging.services import stay_hold
 
+from ..concurrency import in_parallel
 from .factories import room_create, stay_create
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
@@ -99,28 +100,6 @@ def _session_cookie(user) -> str:
     return client.cookies["sessionid"].value
 
 
-def _in_parallel(work, items) -> list[BaseException]:
-    barrier = threading.Barrier(len(items))
-    errors: list[BaseException] = []
-
-    def run(item):
-        try:
-            barrier.wait(timeout=60)
-            work(item)
-        except BaseException as error:  # noqa: BLE001 - reported by the test
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(item,)) for item in items]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=180)
-    assert not any(thread.is_alive() for thread in threads), "a thread hung"
-    return errors
-
-
 def _outcome(bed) -> Counter:
     held = Stay.objects.filter(bed=bed).exclude(status=StayStatus.CANCELLED)
     assert held.count() <= 1
@@ -170,7 +149,7 @@ def test_200_simultaneous_requests_for_the_last_bed_make_exactly_one_stay(
         finally:
             client.close()
 
-    errors = _in_parallel(post, requests)
+    _, errors = in_parallel(post, requests, timeout=180)
     assert errors == []
     assert len(answers) == CLIENTS
     assert Counter(answers) == {302: CLIENTS}  # no 5xx, no refusal: all answered
@@ -182,7 +161,7 @@ def test_200_simultaneous_requests_for_the_last_bed_make_exactly_one_stay(
 
 def test_parallel_holds_in_threads_give_the_last_bed_once(last_bed, enrol, notified):
     enrollments = [enrol() for _ in range(THREADS)]
-    errors = _in_parallel(
+    _, errors = in_parallel(
         lambda e: stay_hold(enrollment=e, room_policy=GenderPolicy.WOMEN), enrollments
     )
     assert errors == []
@@ -208,7 +187,7 @@ def test_without_the_lock_the_constraint_still_refuses_the_second_bed_night(
         except services.LodgingError:
             outcomes.append("refused")
 
-    errors = _in_parallel(attempt, [enrol() for _ in range(THREADS)])
+    _, errors = in_parallel(attempt, [enrol() for _ in range(THREADS)])
     assert errors == []
     held = Stay.objects.filter(bed=last_bed, status=StayStatus.HELD)
     assert held.count() == 1

@@ -9,18 +9,17 @@
 """
 
 import datetime as dt
-import os
-import threading
 
 import pytest
 from django.core import mail
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lms.timetable.models import InstructorSlot, LectureSession, SessionOccurrence
 from lms.timetable.services import SessionConflict, session_cancel, session_create
 
+from ..concurrency import in_parallel
 from ..factories import (
     CourseRunFactory,
     EnrollmentFactory,
@@ -30,19 +29,6 @@ from ..factories import (
     instructor_create,
 )
 from .factories import RoomFactory, at
-
-
-@pytest.fixture
-def postgresql():
-    give_up = (
-        pytest.fail if os.environ.get("CAMPUS_REQUIRE_INTEGRATION") else pytest.skip
-    )
-    if connection.vendor != "postgresql":
-        give_up(
-            "exclusion constraints and row locks need PostgreSQL "
-            "(set DATABASE_URL=postgres://...); SQLite relies on the services' check"
-        )
-
 
 # --- hypothesis: the database never accepts an overlap ---------------------------
 
@@ -143,28 +129,6 @@ def test_an_inactive_meeting_does_not_hold_the_room(postgresql):
 # --- concurrency: exactly one of the conflicting bookings wins ----------------------
 
 
-def _in_parallel(work, items) -> tuple[list, list[BaseException]]:
-    barrier = threading.Barrier(len(items))
-    results, errors = [], []
-
-    def run(item):
-        try:
-            barrier.wait(timeout=60)
-            results.append(work(item))
-        except BaseException as error:  # noqa: BLE001 - reported by the test
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(item,)) for item in items]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a thread hung"
-    return results, errors
-
-
 @pytest.mark.integration
 @pytest.mark.django_db(transaction=True)
 def test_eight_parallel_bookings_of_one_room_and_time_one_wins(postgresql):
@@ -179,7 +143,7 @@ def test_eight_parallel_bookings_of_one_room_and_time_one_wins(postgresql):
             title=f"대관 {n}",
         )
 
-    results, errors = _in_parallel(book, list(range(8)))
+    results, errors = in_parallel(book, list(range(8)))
     assert len(results) == 1
     assert len(errors) == 7
     assert all(isinstance(error, SessionConflict) for error in errors), errors
@@ -202,7 +166,7 @@ def test_one_instructor_booked_in_six_rooms_at_once_gets_exactly_one(postgresql)
             instructors=[person],
         )
 
-    results, errors = _in_parallel(book, rooms)
+    results, errors = in_parallel(book, rooms)
     assert len(results) == 1
     assert [type(error) for error in errors] == [SessionConflict] * 5
     assert InstructorSlot.objects.filter(instructor=person, is_active=True).count() == 1
