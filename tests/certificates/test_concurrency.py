@@ -1,10 +1,7 @@
 """Exactly once under concurrency, on PostgreSQL: the same task delivered ten
 times at once makes one certificate; many at once get gapless serials."""
 
-import os
-
 import pytest
-from django.conf import settings
 
 from certificates import tasks
 from certificates.models import Certificate, CertificateBatch
@@ -13,17 +10,8 @@ from certificates.services import CertificateError, certificate_batch_start
 from ..concurrency import in_parallel
 from .conftest import completed_enrollment_create
 
-ON_POSTGRESQL = "postgresql" in settings.DATABASES["default"]["ENGINE"]
-pytestmark = [
-    pytest.mark.integration,
-    # skipped before the transactional database is set up (and flushed), so a
-    # SQLite run does not leave the flush behind for a serialized browser test
-    pytest.mark.skipif(
-        not ON_POSTGRESQL and not os.environ.get("CAMPUS_REQUIRE_INTEGRATION"),
-        reason="concurrency: row locks need PostgreSQL (set DATABASE_URL=postgres://...)",
-    ),
-    pytest.mark.django_db(transaction=True),
-]
+# every test asks for `postgresql`: on SQLite they are skipped at collection
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_task_fired_ten_times_at_once_makes_one_certificate(
