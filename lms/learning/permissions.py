@@ -19,9 +19,16 @@ def is_center_staff(user) -> bool:
 
 
 def is_course_instructor(user, course: CoursePage) -> bool:
+    """Whether `user` teaches `course`; remembered on the user for the request,
+    since a page asks it from the gate, its context and its template."""
     if not user.is_authenticated:
         return False
-    return CoursePageInstructor.objects.filter(page_id=course.pk, user=user).exists()
+    known = user.__dict__.setdefault("_campus_teaches", {})
+    if course.pk not in known:
+        known[course.pk] = CoursePageInstructor.objects.filter(
+            page_id=course.pk, user=user
+        ).exists()
+    return known[course.pk]
 
 
 def run_manage_allowed(*, user, run: CourseRun) -> bool:

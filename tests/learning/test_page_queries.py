@@ -71,9 +71,9 @@ pytestmark = pytest.mark.django_db
 # routing to a course (7) with alias check and restrictions (2); outline (4),
 # instructors with their users, upcoming runs; base with translations (4)
 COURSE_ANONYMOUS_QUERIES = 19
-# the same, and session and user, the enrolment with its run, the gate (3),
-# teaches the course again (for can_manage), the learner's progress records
-COURSE_LEARNER_QUERIES = COURSE_ANONYMOUS_QUERIES + 8
+# the same, and session and user, the enrolment with its run, the gate (3:
+# can_manage reuses its "teaches the course"), the learner's progress records
+COURSE_LEARNER_QUERIES = COURSE_ANONYMOUS_QUERIES + 7
 # routing to a lesson two levels deeper (11) with alias check, restrictions and
 # the lesson's course (3); session and user; gate (3); outline (4); the
 # lesson's progress record read and its last view written (2); the course's
@@ -92,10 +92,10 @@ QUIZ_ATTEMPT_QUERIES = 9
 # the same (answers are shown after each attempt: no count of attempts used)
 QUIZ_RESULT_QUERIES = 9
 # routing to the assignment with its course (14), session and user, gate (3),
-# the gate again from the page context (teaches, enrolled), the learner's
-# extension, their versions, teaches the course (for can_grade), base with
-# translations (4), the cohort gate
-ASSIGNMENT_PAGE_QUERIES = 29
+# the gate again from the page context (enrolled; "teaches" is remembered),
+# the learner's extension, their versions, base with translations (4), the
+# cohort gate
+ASSIGNMENT_PAGE_QUERIES = 27
 # session and user, the submission with learner, assignment and grader, staff
 # group, the assignment's course, teaches it, base (4), the learner's versions
 SUBMISSION_GRADE_QUERIES = 11
