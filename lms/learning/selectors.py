@@ -266,14 +266,17 @@ def approval_queue(*, user, is_staff: bool) -> Any:
 TEACHING_PAGE_SIZE = 20
 
 
-def _count_of(queryset) -> Any:
-    """A correlated COUNT(*) subquery over `queryset` (which filters by OuterRef)."""
-    return Subquery(
-        queryset.order_by()
-        .values("run")
-        .annotate(n=Func(F("pk"), function="COUNT"))
-        .values("n"),
-        output_field=IntegerField(),
+def _count_of(queryset, *, by: str = "run") -> Any:
+    """A correlated COUNT(*) of `queryset` (which filters by OuterRef), 0 if none."""
+    return Coalesce(
+        Subquery(
+            queryset.order_by()
+            .values(by)
+            .annotate(n=Func(F("pk"), function="COUNT"))
+            .values("n"),
+            output_field=IntegerField(),
+        ),
+        0,
     )
 
 
@@ -290,24 +293,15 @@ def teaching_runs(*, user, is_staff: bool, page: int = 1) -> dict[str, Any]:
         runs = runs.filter(course__instructor_links__user=user).distinct()
     enrollments = Enrollment.objects.filter(run=OuterRef("pk"))
     runs = runs.annotate(
-        pending_count=Coalesce(
-            _count_of(enrollments.filter(status=EnrollmentStatus.PENDING)), 0
+        pending_count=_count_of(enrollments.filter(status=EnrollmentStatus.PENDING)),
+        waitlist_count=_count_of(
+            enrollments.filter(status=EnrollmentStatus.WAITLISTED)
         ),
-        waitlist_count=Coalesce(
-            _count_of(enrollments.filter(status=EnrollmentStatus.WAITLISTED)), 0
-        ),
-        ungraded_count=Coalesce(
-            Subquery(
-                Submission.objects.filter(
-                    enrollment__run=OuterRef("pk"), status=SubmissionStatus.SUBMITTED
-                )
-                .order_by()
-                .values("enrollment__run")
-                .annotate(n=Func(F("pk"), function="COUNT"))
-                .values("n"),
-                output_field=IntegerField(),
+        ungraded_count=_count_of(
+            Submission.objects.filter(
+                enrollment__run=OuterRef("pk"), status=SubmissionStatus.SUBMITTED
             ),
-            0,
+            by="enrollment__run",
         ),
     ).order_by(F("starts_on").desc(nulls_last=True), "-pk")
     paginator = Paginator(runs, TEACHING_PAGE_SIZE)
