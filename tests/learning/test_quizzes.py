@@ -5,7 +5,6 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -268,10 +267,10 @@ def test_a_refused_start_says_why_in_korean(client, quiz):
 
 @pytest.mark.integration
 @pytest.mark.django_db(transaction=True)
-def test_the_attempt_limit_holds_under_concurrent_starts(quiz, active_enrollment):
+def test_the_attempt_limit_holds_under_concurrent_starts(
+    postgresql, quiz, active_enrollment
+):
     """Eight tabs keep starting and submitting at once: exactly two attempts."""
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks need PostgreSQL")
     learner = active_enrollment.learner
     barrier = threading.Barrier(8)
     errors = []
