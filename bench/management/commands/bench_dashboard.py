@@ -4,7 +4,9 @@
 that many active enrolments, in as many extra runs spread over the demo's
 Korean courses, with the first lesson of each course done. Its dashboard is
 loaded beside learner@campus.example's few: the query counts must match.
-Running it again changes nothing.
+The runs are unlisted (not published), as closed cohorts are: the dashboard
+lists them all the same, and the catalog and course pages that other
+scenarios time keep the demo's dates. Running it again changes nothing.
 """
 
 import datetime as dt
@@ -46,6 +48,7 @@ class Command(BaseCommand):
                 starts_on=today + dt.timedelta(days=n % 60),
                 ends_on=today + dt.timedelta(days=60 + n % 60),
                 seats_taken=1,
+                is_published=False,
             )
             for n in range(enrolments)
         )
