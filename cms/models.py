@@ -10,9 +10,12 @@ from wagtail.search import index
 
 from lms.core.blocks import BaseStreamBlock
 from lms.core.page_cache import AnonymousPageCacheMixin
+from lms.core.routing import CachedRouteMixin, CachedViewRestrictionsMixin
 
 
-class HomePage(AnonymousPageCacheMixin, Page):
+class HomePage(
+    CachedViewRestrictionsMixin, CachedRouteMixin, AnonymousPageCacheMixin, Page
+):
     """The front page of a locale: the town, its spaces and what is on."""
 
     hero_title = models.CharField(_("headline"), max_length=200)
@@ -39,7 +42,7 @@ class HomePage(AnonymousPageCacheMixin, Page):
         return context
 
 
-class StandardPage(AnonymousPageCacheMixin, Page):
+class StandardPage(CachedViewRestrictionsMixin, AnonymousPageCacheMixin, Page):
     """A page of text: about, policies, contact."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -70,7 +73,7 @@ class StandardPage(AnonymousPageCacheMixin, Page):
         verbose_name = _("standard page")
 
 
-class TownIndexPage(AnonymousPageCacheMixin, Page):
+class TownIndexPage(CachedViewRestrictionsMixin, AnonymousPageCacheMixin, Page):
     """'About the town': the Innovation Town and its six spaces."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -112,7 +115,7 @@ class ServiceBlock(blocks.StructBlock):
         template = "cms/blocks/service_block.html"
 
 
-class TownSpacePage(AnonymousPageCacheMixin, Page):
+class TownSpacePage(CachedViewRestrictionsMixin, AnonymousPageCacheMixin, Page):
     """One of the town's six spaces, with the services it offers."""
 
     kind = models.CharField(

@@ -7,12 +7,16 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from .models import CoursePage
 
         page_published.connect(_course_published, sender=CoursePage)
-        for signal in (page_published, page_unpublished):
+        # any page written, moved or deleted (drafts too: rare, and never stale)
+        for signal in (post_save, post_delete):
+            signal.connect(_page_changed)
+        for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(_content_changed)
 
         from lms.core.navigation import NavItem, everyone, nav_item_register
@@ -33,6 +37,14 @@ def _course_published(sender, instance, **kwargs):
     from .services import course_instructor_permissions_sync
 
     course_instructor_permissions_sync(course=instance)
+
+
+def _page_changed(sender, instance, **kwargs):
+    """Pages, and what decides where they are and who sees them."""
+    from wagtail.models import BaseViewRestriction, Locale, Page, Site
+
+    if isinstance(instance, Page | BaseViewRestriction | Site | Locale):
+        _content_changed(sender)
 
 
 def _content_changed(sender, **kwargs):

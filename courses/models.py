@@ -25,6 +25,7 @@ from wagtail.snippets.models import register_snippet
 
 from lms.core.blocks import BaseStreamBlock
 from lms.core.page_cache import AnonymousPageCacheMixin
+from lms.core.routing import CachedViewRestrictionsMixin, SpecificChildRouteMixin
 
 from .hooks import lesson_gate_check, page_context_extra
 from .outline import course_outline
@@ -91,7 +92,9 @@ class CourseCategory(TranslatableMixin, models.Model):
         return self.name
 
 
-class CourseIndexPage(AnonymousPageCacheMixin, Page):
+class CourseIndexPage(
+    CachedViewRestrictionsMixin, SpecificChildRouteMixin, AnonymousPageCacheMixin, Page
+):
     """The catalog: every published course, with facets and search."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -107,6 +110,9 @@ class CourseIndexPage(AnonymousPageCacheMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(page_context_extra(request=request, page=self))
         return context
+
+    def route_children(self):
+        return CoursePage.objects.child_of(self).select_related("category")
 
 
 class CoursePageInstructor(Orderable):
@@ -134,7 +140,9 @@ class CoursePageTag(TaggedItemBase):
     )
 
 
-class CoursePage(AnonymousPageCacheMixin, Page):
+class CoursePage(
+    CachedViewRestrictionsMixin, SpecificChildRouteMixin, AnonymousPageCacheMixin, Page
+):
     """A course: what it teaches, to whom, how, and for how long."""
 
     summary = models.TextField(_("summary"), max_length=500)
@@ -295,6 +303,9 @@ class CoursePage(AnonymousPageCacheMixin, Page):
                 % {"total": total}
             )
 
+    def route_children(self):
+        return CourseModulePage.objects.child_of(self)
+
     def grade_weights(self) -> dict[str, int]:
         return {
             GradeCategory.QUIZ: self.weight_quiz,
@@ -311,7 +322,7 @@ class CoursePage(AnonymousPageCacheMixin, Page):
         return context
 
 
-class CourseModulePage(Page):
+class CourseModulePage(CachedViewRestrictionsMixin, Page):
     """A module: an ordered group of lessons within a course."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -330,7 +341,7 @@ class CourseModulePage(Page):
         return redirect(self.get_parent().get_url(request))
 
 
-class LessonPage(Page):
+class LessonPage(CachedViewRestrictionsMixin, Page):
     """A lesson: what a learner reads, watches or does in one sitting."""
 
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
@@ -652,7 +663,7 @@ class QuizPageForm(WagtailAdminPageForm):
         return CoursePage.objects.ancestor_of(anchor, inclusive=True).first()
 
 
-class QuizPage(AssessmentMixin, Page):
+class QuizPage(CachedViewRestrictionsMixin, AssessmentMixin, Page):
     """A quiz: questions from the course's bank, graded automatically."""
 
     intro = RichTextField(_("instructions"), blank=True)
@@ -759,7 +770,7 @@ class RubricCriterionBlock(blocks.StructBlock):
 DEFAULT_EXTENSIONS = "pdf,docx,hwp,hwpx,xlsx,pptx,txt,jpg,png,zip"
 
 
-class AssignmentPage(AssessmentMixin, Page):
+class AssignmentPage(CachedViewRestrictionsMixin, AssessmentMixin, Page):
     """An assignment: learners submit text or a file; instructors grade by rubric."""
 
     instructions = StreamField(BaseStreamBlock(), verbose_name=_("instructions"))

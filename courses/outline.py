@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from typing import Any
 
+from lms.core.page_cache import version_cached
+
 
 @dataclass
 class ModuleOutline:
@@ -51,12 +53,21 @@ class CourseOutline:
 def course_outline(*, course) -> CourseOutline:
     """The live modules and lessons of `course`, in tree order.
 
-    Kept on the course instance, so that the page and the progress shown on it
-    share its four queries (modules, lessons, quizzes, assignments) in a request.
+    Built from four queries (modules, lessons, quizzes, assignments) and kept
+    in the cache until content changes (lms.core.page_cache.version_cached),
+    and on the course instance, so that the page and the progress shown on it
+    share it in a request.
     """
     cached = getattr(course, "_campus_outline", None)
-    if cached is not None:
-        return cached
+    if cached is None:
+        cached = version_cached(
+            f"course-outline:{course.pk}", lambda: _outline_build(course)
+        )
+        course._campus_outline = cached
+    return cached
+
+
+def _outline_build(course) -> CourseOutline:
     from .models import AssignmentPage, CourseModulePage, LessonPage, QuizPage
 
     modules = {
@@ -88,5 +99,4 @@ def course_outline(*, course) -> CourseOutline:
                 parent.assessments.append(page)
     for module in modules.values():
         module.assessments.sort(key=lambda page: page.path)
-    course._campus_outline = CourseOutline(list(modules.values()))
-    return course._campus_outline
+    return CourseOutline(list(modules.values()))

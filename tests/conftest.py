@@ -19,6 +19,18 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Korean: a request leaves its language active in the
+    thread (LocaleMiddleware does not deactivate it), and `reverse()` in the next
+    test would then give /en/ URLs."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: no cached page leaks between tests."""
     from django.core.cache import cache

@@ -4,40 +4,73 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from lms.core.navigation import nav_links_for
+from lms.core.page_cache import site_for_request, version_cached
 
 register = template.Library()
 
 
-def _home_for_request(request) -> Page | None:
-    """The home page of the current language, cached on the request."""
-    if not hasattr(request, "_campus_home"):
-        site = Site.find_for_request(request)
-        home = None
-        if site is not None:
+def _shell_for_request(request) -> dict:
+    """The current language's home page URL and main-menu pages, for every
+    page of the site: kept in the cache until content changes, and on the
+    request."""
+    if not hasattr(request, "_campus_shell"):
+        site = site_for_request(request)
+        language = get_language()
+
+        def build() -> dict:
             root = site.root_page
-            home = (
-                root.localized if root.locale.language_code != get_language() else root
-            )
-        request._campus_home = home
-    return request._campus_home
+            home = root.localized if root.locale.language_code != language else root
+            menu = home.get_children().live().public().in_menu()
+            return {
+                "home_url": home.get_url(request),
+                "menu": [
+                    {
+                        "path": page.path,
+                        "title": page.title,
+                        "url": page.get_url(request),
+                    }
+                    for page in menu
+                ],
+            }
+
+        request._campus_shell = (
+            version_cached(f"site-shell:{site.pk}:{language}", build)
+            if site is not None
+            else {"home_url": "/", "menu": []}
+        )
+    return request._campus_shell
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context.get("request")
-    home = _home_for_request(request) if request else None
-    pages = (
-        home.get_children().live().public().in_menu() if home else Page.objects.none()
-    )
+    menu = _shell_for_request(request)["menu"] if request else []
     current_path = getattr(context.get("page"), "path", "")
-    items = [
-        {"page": page, "active": current_path.startswith(page.path)} for page in pages
-    ]
+    items = [{**item, "active": current_path.startswith(item["path"])} for item in menu]
     links = nav_links_for(request, menu="main") if request is not None else []
     return {"items": items, "links": links, "request": request}
+
+
+def _translation_urls(request, page: Page) -> dict[str, str]:
+    """The URL of `page` in each language it is live in."""
+    site = site_for_request(request) if request is not None else None
+
+    def build() -> dict[str, str]:
+        return {
+            translation.locale.language_code: translation.get_url(request)
+            for translation in page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+        }
+
+    if page.pk is None:  # the preview of a page not saved yet
+        return build()
+    return version_cached(
+        f"page-translations:{getattr(site, 'pk', None)}:{page.pk}", build
+    )
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -46,23 +79,12 @@ def language_switcher(context):
     request = context.get("request")
     page = context.get("page")
     current = get_language()
+    translations = _translation_urls(request, page) if isinstance(page, Page) else {}
     links = []
-    translations = {}
-    if isinstance(page, Page):
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
-        }
     for code, _name in settings.LANGUAGES:
-        translated = translations.get(code)
-        if translated is not None:
-            url = translated.get_url(request)
-        elif request is not None:
-            url = translate_url(request.get_full_path(), code)
-        else:
-            url = "/"
+        url = translations.get(code)
+        if url is None:
+            url = translate_url(request.get_full_path(), code) if request else "/"
         links.append(
             {
                 "code": code,
@@ -77,8 +99,7 @@ def language_switcher(context):
 @register.simple_tag(takes_context=True)
 def home_url(context) -> str:
     request = context.get("request")
-    home = _home_for_request(request) if request else None
-    return home.get_url(request) if home else "/"
+    return _shell_for_request(request)["home_url"] if request else "/"
 
 
 @register.simple_tag

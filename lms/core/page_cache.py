@@ -5,28 +5,82 @@ by visitors who are not signed in. Their rendered responses are kept in the
 cache per page, language and query string. A site-wide version number, raised
 whenever content that such pages show is published or changed, retires every
 cached copy at once; a short timeout bounds what it does not see (seat counts).
+
+The same version keeps the parts of a page that every visitor shares, signed in
+or not: a course's outline, the main menu, a page's translations
+(`version_cached`). Those are rebuilt on the first request after a change.
 """
 
 import hashlib
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.http.request import split_domain_port
 from django.template.response import SimpleTemplateResponse
+from wagtail.models import Site
 
 VERSION_KEY = "campus:page-cache-version"
 DEFAULT_TIMEOUT = 60
+# a bound on what a change could slip past (a bulk update sends no signal)
+PART_TIMEOUT = 600
+
+T = TypeVar("T")
+
+# the version read once per request: [] at its start, [version] once read
+_request_version: ContextVar[list[int] | None] = ContextVar(
+    "campus_page_cache_version", default=None
+)
 
 
 def page_cache_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    memo = _request_version.get()
+    if memo:
+        return memo[0]
+    version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    if memo is not None:
+        memo.append(version)
+    return version
 
 
-def page_cache_clear() -> None:
-    """Retire every cached page (call after publishing or changing content)."""
+def _version_raise() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def page_cache_clear() -> None:
+    """Retire every cached page and part (call after changing content).
+
+    Raised at once, and again when the transaction commits: a request that
+    read the old rows in between would otherwise keep them under the new
+    version.
+    """
+    _version_raise()
+    memo = _request_version.get()
+    if memo is not None:
+        memo.clear()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_version_raise)
+
+
+def version_cached(key: str, build: Callable[[], T]) -> T:
+    """`build()`, kept in the cache under `key` until content changes.
+
+    For what a page shows to everyone alike; `key` names the thing and what
+    it depends on (a page id, a language). The value must pickle.
+    """
+    versioned = f"campus:part:{page_cache_version()}:{key}"
+    value = cache.get(versioned)
+    if value is None:
+        value = build()
+        cache.set(versioned, value, PART_TIMEOUT)
+    return value
 
 
 def _cacheable(request) -> bool:
@@ -49,19 +103,24 @@ class AnonymousPageCacheMiddleware:
     """Answer from the page cache before URL routing and the rest of the stack.
 
     Placed right after LocaleMiddleware (the key needs the language). Only
-    pages that opted in with AnonymousPageCacheMixin are ever stored.
+    pages that opted in with AnonymousPageCacheMixin are ever stored. The
+    version is read from the cache once per request.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if _cacheable(request):
-            response = cache.get(_key(request))
-            if response is not None:
-                response["X-Campus-Cache"] = "hit"
-                return response
-        return self.get_response(request)
+        token = _request_version.set([])
+        try:
+            if _cacheable(request):
+                response = cache.get(_key(request))
+                if response is not None:
+                    response["X-Campus-Cache"] = "hit"
+                    return response
+            return self.get_response(request)
+        finally:
+            _request_version.reset(token)
 
 
 class AnonymousPageCacheMixin:
@@ -82,3 +141,47 @@ class AnonymousPageCacheMixin:
             cache.set(_key(request), response, self.page_cache_timeout)
             response["X-Campus-Cache"] = "miss"
         return response
+
+
+def site_for_request(request) -> Site | None:
+    """`Site.find_for_request`, answered from the cache.
+
+    Wagtail finds the site of every page request with a query (joined to the
+    root page) and then fetches the root page's specific row; the site is kept
+    here with its specific root page until content changes. Wagtail keeps the
+    answer on `request._wagtail_site`, where this puts it.
+    """
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    try:
+        hostname = split_domain_port(request.get_host())[0]
+    except DisallowedHost:
+        return Site.find_for_request(request)
+
+    def build() -> Site | None:
+        site = Site.find_for_request(request)
+        if site is not None:
+            site.root_page = site.root_page.specific
+        return site
+
+    request._wagtail_site = version_cached(
+        f"site:{hostname}:{request.get_port()}", build
+    )
+    return request._wagtail_site
+
+
+class CachedSiteMiddleware:
+    """Look up the Wagtail site from the cache before Wagtail serves a page."""
+
+    def __init__(self, get_response):
+        from wagtail.views import serve
+
+        self.get_response = get_response
+        self.wagtail_serve = serve
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is self.wagtail_serve:
+            site_for_request(request)

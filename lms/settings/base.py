@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "lms.core.page_cache.CachedSiteMiddleware",
     # axes last, so that it sees the outcome of authentication
     "axes.middleware.AxesMiddleware",
 ]
@@ -134,6 +135,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
+# pages restricted to signed-in people send visitors to the site's own log-in
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "accounts:profile"
 
 # django-allauth: e-mail is the login, and it must be verified

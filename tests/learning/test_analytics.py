@@ -37,13 +37,12 @@ from ..factories import (
 
 pytestmark = pytest.mark.django_db
 
-# session and user, the run (a superuser needs no role check), the selector (the
-# outline's 4, enrolments, two progress counts, the gradebook's 2 items, attempts
-# and overrides) and the page shell (site, locale, menu: 4)
-RUN_DASHBOARD_QUERIES = 18
+# session and user, the run (a superuser needs no role check), the selector
+# (enrolments, two progress counts, the gradebook's 2 items, attempts and
+# overrides; the outline and the page shell come from the cache)
+RUN_DASHBOARD_QUERIES = 10
 # session and user (a superuser needs no role check), the selector's five counts
-# and the page shell (site, locale, menu: 4)
-CENTER_DASHBOARD_QUERIES = 11
+CENTER_DASHBOARD_QUERIES = 7
 
 
 @dataclass

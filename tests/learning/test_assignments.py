@@ -863,9 +863,8 @@ def test_the_queue_holds_only_waiting_work_of_the_graders_courses(
 
 # under Korean, after a first request warmed the site cache: session and user,
 # staff group, teaches a course?, taught course paths, the count, one page of
-# submissions, their courses, the assignments to filter by, and the base
-# template's site, locale, view restrictions and menu
-GRADING_QUEUE_QUERIES = 13
+# submissions, their courses, the assignments to filter by
+GRADING_QUEUE_QUERIES = 9
 
 
 def _queue_queries(client, url) -> int:

@@ -78,10 +78,12 @@ def test_the_page_takes_the_same_queries_for_1_and_30_runs(
     client.get(URL)
     with django_assert_max_num_queries(8) as first:
         client.get(URL)
+    first_count = len(first.captured_queries)  # the next request clears the log
     for _ in range(29):
         run = CourseRunFactory(course=course)
         EnrollmentFactory(run=run, status=EnrollmentStatus.PENDING)
-    with django_assert_max_num_queries(len(first.captured_queries)):
+    client.get(URL)  # new runs retired what the cache kept: warm it again
+    with django_assert_max_num_queries(first_count):
         response = client.get(URL)
     assert len(response.context["page_obj"]) == 20
 

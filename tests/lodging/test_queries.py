@@ -19,22 +19,22 @@ pytestmark = pytest.mark.django_db
 
 DAY = dt.timedelta(days=1)
 
-# Staff pages: session, user, the staff-role check and the site menu (site,
-# locale, view restrictions, menu pages): 7; then their own. The tests serve a
-# site with a catalog (the `catalog` fixture), as the demo site is.
+# Staff pages: session, user and the staff-role check: 3 (the site menu is
+# cached); then their own. The tests serve a site with a catalog (the `catalog`
+# fixture), as the demo site is.
 # The calendar: buildings, the room count, one page of rooms with their bed
 # counts, the month's stays and out-of-service periods of those rooms.
-OCCUPANCY_QUERIES = 12
-FRONT_DESK_QUERIES = 8  # the day's stays
-HOUSEKEEPING_QUERIES = 11  # rooms, stays, closures, buildings
-REPORTS_QUERIES = 10  # beds per room, closures, stays
-FLAGGED_QUERIES = 8  # the flagged stays
+OCCUPANCY_QUERIES = 8
+FRONT_DESK_QUERIES = 4  # the day's stays
+HOUSEKEEPING_QUERIES = 7  # rooms, stays, closures, buildings
+REPORTS_QUERIES = 6  # beds per room, closures, stays
+FLAGGED_QUERIES = 4  # the flagged stays
 # runs, their session dates, beds, stays, closures, waitlist counts, live stays
-RUNS_QUERIES = 14
-RUN_QUERIES = 10  # the run, its session dates, its stays
+RUNS_QUERIES = 10
+RUN_QUERIES = 6  # the run, its session dates, its stays
 # session, user, stays, enrolments, their runs' session dates, the staff-role
-# check (office link), and the site menu with its pages (there is a catalog here)
-MY_STAYS_QUERIES = 10
+# check (office link)
+MY_STAYS_QUERIES = 6
 
 
 def rooms_bulk_create(*, count: int, start: int = 0, beds: int = 3) -> list[Room]:
@@ -217,7 +217,8 @@ def test_the_runs_overview_and_a_runs_stays_do_not_grow_with_stays(
     client.force_login(staff)
     overview = reverse("lodging:runs")
     run_page = reverse("lodging:run", args=[run.pk])
-    # the shell (7), then runs, beds, their stays, closures, waitlist counts, stays
+    # the shell (3), then runs, their session dates, beds, their stays, closures,
+    # waitlist counts, stays
     _counted(client, overview, django_assert_num_queries, RUNS_QUERIES)
     _counted(client, run_page, django_assert_num_queries, RUN_QUERIES)
     room_create(floor=floor, number="102", beds=4)

@@ -22,12 +22,11 @@ from .factories import MONDAY, RoomFactory, at, meeting_create
 
 pytestmark = pytest.mark.django_db
 
-# Pages end with the site shell's four (site, locale, view restrictions, menu).
 # session, user; rooms, instructors for the filter, meetings, their sessions,
 # instructor slots, blackout dates, buildings (no group query: staff here are
 # is_staff)
-WEEK_QUERIES = 13
-MONTH_QUERIES = 13
+WEEK_QUERIES = 9
+MONTH_QUERIES = 9
 # token with user; sessions, rooms, instructor links, instructors, excluded
 # meetings; enrolments, assignments (no extensions query without assignments);
 # lodging's stays; social learning's mentoring bookings, office hours and
@@ -36,14 +35,16 @@ PERSONAL_FEED_QUERIES = 12
 # the run or room; sessions, rooms, instructor links, instructors, excluded
 RUN_FEED_QUERIES = 6
 ROOM_FEED_QUERIES = 6
-# session, user, the meeting, its instructors, marks, learners, shell
-ROSTER_QUERIES = 11
-# session, user, token, meetings, shell
-MY_CALENDAR_QUERIES = 8
+# session, user, the meeting, its instructors, staff check, marks, learners
+ROSTER_QUERIES = 7
+# session, user, token, meetings
+MY_CALENDAR_QUERIES = 4
 # the session, instructors, materials, meetings; session, user, staff check,
-# enrolment check, shell
-SESSION_PAGE_QUERIES = 12
-CHECK_IN_POST_QUERIES = 15
+# enrolment check
+SESSION_PAGE_QUERIES = 8
+# session, user, the meeting; in a transaction (two savepoints, two releases):
+# the meeting again, the enrolment, an earlier mark, the new one
+CHECK_IN_POST_QUERIES = 11
 
 
 def _count(client, url, django_assert_num_queries, expected, method="get"):
