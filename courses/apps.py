@@ -8,16 +8,14 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
-        from wagtail.signals import page_published, page_unpublished, post_page_move
+        from wagtail.signals import page_published
 
-        from .models import CoursePage
+        from .models import CourseCategory, CoursePage
 
         page_published.connect(_course_published, sender=CoursePage)
-        # any page written, moved or deleted (drafts too: rare, and never stale)
+        # course pages show their category's name (pages: lms.core.apps)
         for signal in (post_save, post_delete):
-            signal.connect(_page_changed)
-        for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(_content_changed)
+            signal.connect(_category_changed, sender=CourseCategory)
 
         from lms.core.navigation import NavItem, everyone, nav_item_register
 
@@ -39,15 +37,7 @@ def _course_published(sender, instance, **kwargs):
     course_instructor_permissions_sync(course=instance)
 
 
-def _page_changed(sender, instance, **kwargs):
-    """Pages, and what decides where they are and who sees them."""
-    from wagtail.models import BaseViewRestriction, Locale, Page, Site
-
-    if isinstance(instance, Page | BaseViewRestriction | Site | Locale):
-        _content_changed(sender)
-
-
-def _content_changed(sender, **kwargs):
+def _category_changed(sender, **kwargs):
     from lms.core.page_cache import page_cache_clear
 
     page_cache_clear()

@@ -69,6 +69,20 @@ def page_cache_clear() -> None:
         transaction.on_commit(_version_raise)
 
 
+def page_cache_clear_on_save(sender, instance, **kwargs) -> None:
+    """post_save/post_delete: pages, and what decides where they are and who
+    sees them (view restrictions, sites, locales)."""
+    from wagtail.models import BaseViewRestriction, Locale, Page
+
+    if isinstance(instance, Page | BaseViewRestriction | Site | Locale):
+        page_cache_clear()
+
+
+def page_cache_clear_on_signal(sender, **kwargs) -> None:
+    """Wagtail's page_published, page_unpublished, post_page_move."""
+    page_cache_clear()
+
+
 def version_cached(key: str, build: Callable[[], T]) -> T:
     """`build()`, kept in the cache under `key` until content changes.
 

@@ -13,7 +13,11 @@ from wagtail.models import PageViewRestriction
 from courses.models import LessonPage
 from lms.core.page_cache import page_cache_clear, page_cache_version, version_cached
 
-from ..factories import CourseModulePageFactory, LessonPageFactory
+from ..factories import (
+    CourseCategoryFactory,
+    CourseModulePageFactory,
+    LessonPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +128,13 @@ def test_a_kept_part_is_built_once_per_version():
     page_cache_clear()
     assert version_cached("test-part", build) == ["part"]
     assert len(built) == 2
+
+
+def test_a_renamed_category_shows_on_the_course_page(signed_in, course):
+    course.category = CourseCategoryFactory(name="사회적금융")
+    course.save_revision().publish()
+    _warm(signed_in, course.url)
+    category = course.category
+    category.name = "사회적 금융과 투자"
+    category.save()
+    assert "사회적 금융과 투자" in signed_in.get(course.url).content.decode()
