@@ -12,6 +12,7 @@ class CoreConfig(AppConfig):
         from filer.models import File
         from wagtail.admin.forms.models import register_form_field_override
 
+        from . import checks  # noqa: F401  (registers them)
         from .filer_chooser import filer_file_chooser_viewset
 
         # The viewset registers this too, but only once the admin URLs load;
