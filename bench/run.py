@@ -393,6 +393,11 @@ def combined(scenario: Scenario, slices: list[dict]) -> dict:
     """
     requests = sum(part["requests"] for part in slices)
     seconds = sum(part["seconds"] for part in slices)
+    if not requests:
+        raise BenchError(
+            f"{scenario.name}: no request finished in {seconds:.0f} s of load; "
+            "give it a longer duration_s in bench/scenarios.py"
+        )
     figures = {
         "name": scenario.name,
         "path": scenario.path,
@@ -432,7 +437,7 @@ def load_beside_ceiling(
     if cfg["warmup_s"]:  # unrecorded: templates, connections, caches
         wrk(cfg, port, scenario, headers, cfg["warmup_s"])
     rounds = cfg["rounds"]
-    page_slice = max(1, round(cfg["duration_s"] / rounds))
+    page_slice = max(1, round((scenario.duration_s or cfg["duration_s"]) / rounds))
     ceiling_slice = max(1, round(cfg["ceiling_s"] / rounds))
     pages, ceilings = [], []
     for _ in range(rounds):

@@ -26,6 +26,9 @@ class Scenario:
       page cache, False if it must not be, None if it does not matter.
     - `connections`: wrk's -c (and at most -t) for this scenario, for pages
       that take seconds, where 16 at once would outlast gunicorn's timeout.
+    - `duration_s`: seconds of load for this scenario instead of
+      BENCH_DURATION, for answers that take seconds: each of the rounds must
+      see some finish.
     - `logins` and `script`: a wrk Lua script of its own (in bench/), run with
       one thread and one connection per login, each signed in as that user;
       `script_args` (with `{placeholders}`) go to the script after `--`.
@@ -40,6 +43,7 @@ class Scenario:
     expect_location: str | None = None
     cached: bool | None = None
     connections: int | None = None
+    duration_s: int | None = None
     logins: tuple[str, ...] = ()
     script: str = "latency.lua"
     script_args: tuple[str, ...] = ()
@@ -104,6 +108,7 @@ SCENARIOS: list[Scenario] = [
         "/learn/runs/{csv_run}/gradebook.csv",
         login=INSTRUCTOR,
         connections=2,
+        duration_s=40,
     ),
     Scenario(
         "quiz start + submit (16 learners, 2 requests each)",
