@@ -10,12 +10,14 @@ class CoursesConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published
 
+        from lms.core.page_cache import page_cache_clear_receiver
+
         from .models import CourseCategory, CoursePage
 
         page_published.connect(_course_published, sender=CoursePage)
         # course pages show their category's name (pages: lms.core.apps)
         for signal in (post_save, post_delete):
-            signal.connect(_category_changed, sender=CourseCategory)
+            signal.connect(page_cache_clear_receiver, sender=CourseCategory)
 
         from lms.core.navigation import NavItem, everyone, nav_item_register
 
@@ -35,9 +37,3 @@ def _course_published(sender, instance, **kwargs):
     from .services import course_instructor_permissions_sync
 
     course_instructor_permissions_sync(course=instance)
-
-
-def _category_changed(sender, **kwargs):
-    from lms.core.page_cache import page_cache_clear
-
-    page_cache_clear()

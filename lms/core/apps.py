@@ -26,10 +26,10 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from .page_cache import page_cache_clear_on_save, page_cache_clear_on_signal
+        from .page_cache import page_cache_clear_on_save, page_cache_clear_receiver
 
         # any page written, moved or deleted (drafts too: rare, and never stale)
         for signal in (post_save, post_delete):
             signal.connect(page_cache_clear_on_save)
         for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(page_cache_clear_on_signal)
+            signal.connect(page_cache_clear_receiver)

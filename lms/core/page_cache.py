@@ -78,8 +78,8 @@ def page_cache_clear_on_save(sender, instance, **kwargs) -> None:
         page_cache_clear()
 
 
-def page_cache_clear_on_signal(sender, **kwargs) -> None:
-    """Wagtail's page_published, page_unpublished, post_page_move."""
+def page_cache_clear_receiver(sender, **kwargs) -> None:
+    """`page_cache_clear` as a signal receiver, for any change to what pages show."""
     page_cache_clear()
 
 

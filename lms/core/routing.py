@@ -13,6 +13,7 @@ specific row: two queries for every level of the tree, eleven for a lesson.
 """
 
 import hashlib
+from collections.abc import Callable
 
 from django.db.models import QuerySet
 
@@ -33,14 +34,14 @@ class CachedRouteMixin:
 
 
 class SpecificChildRouteMixin:
-    """Route to children through `route_children()`, a queryset of one page type.
+    """Route to children through `route_children()`, which the page defines: a
+    queryset of its children of one page type.
 
     A child that queryset does not hold (another type, say) is routed by
     Wagtail as before.
     """
 
-    def route_children(self) -> QuerySet:
-        raise NotImplementedError
+    route_children: Callable[[], QuerySet]
 
     def route(self, request, path_components):
         if path_components:

@@ -40,12 +40,10 @@ class LearningConfig(AppConfig):
 
         from django.db.models.signals import post_delete, post_save
 
-        from lms.core.page_cache import page_cache_clear
+        from lms.core.page_cache import page_cache_clear_receiver
 
         from .models import CourseRun
 
-        def run_changed(sender, **kwargs):
-            page_cache_clear()
-
-        post_save.connect(run_changed, sender=CourseRun, weak=False)
-        post_delete.connect(run_changed, sender=CourseRun, weak=False)
+        # catalog and course pages show the runs
+        post_save.connect(page_cache_clear_receiver, sender=CourseRun)
+        post_delete.connect(page_cache_clear_receiver, sender=CourseRun)
