@@ -50,7 +50,7 @@ test-postgres: install
 	$(VENV)/bin/pytest -m "not browser"
 
 messages: install
-	$(PY) manage.py makemessages -l ko -l en --ignore=.venv --ignore=node_modules --ignore=tests \
+	$(PY) manage.py makemessages -l ko -l en --no-location --no-wrap --ignore=.venv --ignore=node_modules --ignore=tests \
 		--ignore=staticfiles --ignore=media
 	$(PY) manage.py compilemessages --ignore=.venv
 
