@@ -23,6 +23,7 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 INSTALLED_APPS = [
     # Campus, highest layer first (see DESIGN.md)
     "cms",
+    "lms.partners",
     "certificates",
     "lms.lodging",
     "lms.timetable",
