@@ -7,6 +7,7 @@ let `make run` work on a machine that has nothing but Python.
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE as CSP_NONCE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -65,6 +66,8 @@ INSTALLED_APPS = [
     "django_celery_beat",
     # Operations: Prometheus metrics at /metrics (lms/core/metrics.py)
     "django_prometheus",
+    # Content-Security-Policy (lms/core/security.py)
+    "csp",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -78,6 +81,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "lms.core.request_id.request_id_middleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "lms.core.security.security_headers_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -93,6 +98,42 @@ MIDDLEWARE = [
     # axes last, so that it sees the outcome of authentication
     "axes.middleware.AxesMiddleware",
 ]
+
+# Browser defences (lms/core/security.py). Scripts only from our own files or
+# with the response's nonce, never inline; styles may be inline because the
+# Wagtail admin sets style attributes. Violations are reported to /csp-report.
+# CSP_REPORT_ONLY=true sends the same policy as a report (rollout first).
+_CSP_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", CSP_NONCE],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": [
+            "'self'",
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+        "report-uri": "/csp-report",
+    }
+}
+if env.bool("CSP_REPORT_ONLY", default=False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP_POLICY
+else:
+    CONTENT_SECURITY_POLICY = _CSP_POLICY
+CSP_REPORT_RATE = env("CSP_REPORT_RATE", default="30/m")
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+    "serial=(), bluetooth=(), interest-cohort=()"
+)
 
 # Prometheus metrics (django-prometheus): request latency by view, database and
 # cache timings; the page itself is guarded (lms/core/metrics.py).
@@ -206,6 +247,9 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_SITE_NAME = "Campus"
+# No avatars from gravatar: staff e-mail hashes would leave the site, and the
+# image breaks offline (and under the Content-Security-Policy).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -13,6 +13,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from lms.accounts.demo import DEMO_PASSWORD
 
+from .conftest import axe_inject
+
 LEARNER = "learner@campus.example"
 STAFF = "staff@campus.example"
 
@@ -73,7 +75,7 @@ def _log_in(page, base, email):
 
 
 def _axe(page, axe_js) -> list:
-    page.add_script_tag(path=str(axe_js))
+    axe_inject(page, axe_js)
     result = page.evaluate("() => axe.run()")
     assert result["passes"], "axe-core ran no checks"
     return [

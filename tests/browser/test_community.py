@@ -11,6 +11,8 @@ import pytest
 from lms.accounts.demo import DEMO_PASSWORD
 from tests.community.xss_corpus import MARK, PAYLOADS
 
+from .conftest import axe_inject
+
 ASKER = "learner@campus.example"  # 이하늘
 ANSWERER = "learner2@campus.example"  # 윤소희
 INSTRUCTOR = "instructor@campus.example"  # 김민준
@@ -271,7 +273,7 @@ def test_community_pages_have_no_serious_or_critical_axe_violations(
     _log_in(page, run_forum["url"], ASKER)
     response = page.goto(run_forum["url"] + urls.get(path, path))
     assert response.status == 200
-    page.add_script_tag(path=str(axe_js))
+    axe_inject(page, axe_js)
     result = page.evaluate("() => axe.run()")
     assert result["passes"], "axe-core ran no checks"
     violations = [

@@ -12,6 +12,8 @@ import pytest
 
 from lms.accounts.demo import DEMO_PASSWORD
 
+from .conftest import axe_inject
+
 LEARNER = "learner4@campus.example"
 STAFF = "staff@campus.example"
 COURSE_SLUG = "local-food-market-access-residential"
@@ -77,7 +79,7 @@ def _log_in(page, base, email):
 
 
 def _axe_serious(page, axe_js) -> list:
-    page.add_script_tag(path=str(axe_js))
+    axe_inject(page, axe_js)
     result = page.evaluate("() => axe.run()")
     assert result["passes"], "axe-core ran no checks"
     return [

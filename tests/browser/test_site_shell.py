@@ -10,6 +10,8 @@ from django.core import mail
 from cms.demo import HOME, SPACES
 from lms.accounts.demo import DEMO_PASSWORD
 
+from .conftest import axe_inject
+
 CONFIRM_LINK = re.compile(r"https?://\S+?(/(?:en/)?accounts/confirm-email/[^/\s]+/)")
 
 
@@ -114,7 +116,7 @@ def test_login_with_a_wrong_password_shows_an_error_and_no_server_error(
 def test_page_has_no_serious_or_critical_axe_violations(axe_js, page, demo_site, path):
     response = page.goto(demo_site["url"] + path)
     assert response.status == 200
-    page.add_script_tag(path=str(axe_js))
+    axe_inject(page, axe_js)
 
     result = page.evaluate("() => axe.run()")
 

@@ -12,6 +12,8 @@ import pytest
 
 from lms.accounts.demo import DEMO_PASSWORD
 
+from .conftest import axe_inject
+
 INSTRUCTOR = "instructor@campus.example"
 MARKED = "learner2@campus.example"  # marked by the instructor on the roster
 SCANNER = "learner@campus.example"  # checks in with the QR code
@@ -58,7 +60,7 @@ def _log_in(page, base, email):
 
 
 def _serious_violations(page, axe_js) -> list:
-    page.add_script_tag(path=str(axe_js))
+    axe_inject(page, axe_js)
     result = page.evaluate("() => axe.run()")
     assert result["passes"], "axe-core ran no checks"
     return [
