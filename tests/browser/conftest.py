@@ -57,6 +57,14 @@ def _async_unsafe_allowed():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = saved
 
 
+def _missing(reason: str) -> None:
+    """Skip on a developer's machine; fail in CI, where the browser tests must run
+    (`.ci/run` sets CAMPUS_REQUIRE_BROWSER)."""
+    if os.environ.get("CAMPUS_REQUIRE_BROWSER"):
+        pytest.fail(f"CAMPUS_REQUIRE_BROWSER is set but {reason}")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="module")
 def browser(django_db_setup):
     """Debian's Chromium, headless, for the tests of one module.
@@ -66,9 +74,7 @@ def browser(django_db_setup):
     the loop must stop before the tests of other modules run.
     """
     if not CHROMIUM.exists():
-        pytest.skip(
-            f"{CHROMIUM} is missing: run `make browser-deps` (apt-get chromium)"
-        )
+        _missing(f"{CHROMIUM} is missing: run `make browser-deps` (apt-get chromium)")
     from django.db import connections
     from playwright.sync_api import sync_playwright
 
@@ -130,7 +136,7 @@ def demo_site(live_server):
 @pytest.fixture
 def axe_js():
     if not AXE_JS.exists():
-        pytest.skip(f"axe-core is not installed at {AXE_JS}: run `make browser-deps`")
+        _missing(f"axe-core is not installed at {AXE_JS}: run `make browser-deps`")
     return AXE_JS
 
 
