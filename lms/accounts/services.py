@@ -3,10 +3,11 @@
 from functools import partial
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from lms.core.mail import mail_queue
 
 from .models import AccountDeletionRequest, User
 
@@ -68,14 +69,14 @@ def account_deletion_request_notify(*, request_id: int) -> bool:
         )
     )
     if recipients:
-        send_mail(
+        mail_queue(
             subject=f"[Campus] Account deletion request #{request.pk}",
-            message=(
+            body=(
                 f"{request.user.email} asked on {request.requested_at:%Y-%m-%d %H:%M} "
                 f"for their account to be deleted.\n\nReason: {request.reason or '-'}"
             ),
-            from_email=None,
-            recipient_list=recipients,
+            to=recipients,
+            dedupe_key=f"account-deletion:{request.pk}",
         )
     return True
 

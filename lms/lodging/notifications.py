@@ -1,10 +1,11 @@
 """E-mail a guest when their stay changes, once per change."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from lms.core.mail import mail_queue
 
 from .models import Stay, StayStatus
 
@@ -45,5 +46,5 @@ def stay_status_notify(*, stay_id: int) -> bool:
         }
         subject = render_to_string("lodging/email/status_subject.txt", context).strip()
         body = render_to_string("lodging/email/status_body.txt", context)
-    send_mail(subject, body, None, [guest.email])
+    mail_queue(to=[guest.email], subject=subject, body=body)
     return True

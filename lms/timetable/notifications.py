@@ -1,7 +1,6 @@
 """E-mail enrolled learners when a session moves or is cancelled, once per change."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -9,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
 from lms.community.services import notification_send_many
+from lms.core.mail import mail_queue
 from lms.learning.models import SEAT_HOLDING
 
 from .models import LectureSession, SessionNotice
@@ -76,5 +76,5 @@ def session_change_notify(*, session_id: int, sequence: int) -> int:
                 "timetable/email/change_subject.txt", context
             ).strip()
             body = render_to_string("timetable/email/change_body.txt", context)
-        send_mail(subject, body, None, [learner.email])
+        mail_queue(to=[learner.email], subject=subject, body=body)
     return len(learners)

@@ -53,7 +53,8 @@ def test_database_cache_and_broker_come_from_the_environment():
         "s.DEBUG",
     )
     assert lines == [
-        "'django.db.backends.postgresql'",
+        # django-prometheus's metered wrapper of Django's PostgreSQL backend
+        "'django_prometheus.db.backends.postgresql'",
         "'db.internal'",
         "'redis://cache.internal:6379/1'",
         "'redis://cache.internal:6379/0'",
@@ -71,10 +72,24 @@ def test_embedded_defaults_need_nothing_installed():
         "s.EMAIL_BACKEND",
     )
     assert lines == [
-        "'django.db.backends.sqlite3'",
+        "'django_prometheus.db.backends.sqlite3'",
         "True",
-        "'django.core.cache.backends.locmem.LocMemCache'",
+        "'django_prometheus.cache.backends.locmem.LocMemCache'",
         "'django.core.mail.backends.console.EmailBackend'",
+    ]
+
+
+def test_without_metrics_the_backends_are_djangos_own():
+    lines = _settings(
+        {**PRODUCTION_ENV, "METRICS_ENABLED": "false"},
+        "s.DATABASES['default']['ENGINE']",
+        "s.CACHES['default']['BACKEND']",
+        "'django_prometheus.middleware.PrometheusBeforeMiddleware' in s.MIDDLEWARE",
+    )
+    assert lines == [
+        "'django.db.backends.postgresql'",
+        "'django_redis.cache.RedisCache'",
+        "False",
     ]
 
 

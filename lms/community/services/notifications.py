@@ -31,13 +31,13 @@ from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import timezone, translation
 
 from lms.accounts.models import User
+from lms.core.mail import mail_queue
 
 from ..models import EmailMode, Notification, NotificationDigest, NotificationPreference
 
@@ -313,7 +313,7 @@ def notification_email_send(*, notification_id: int) -> bool:
             "community/email/notification_subject.txt", context
         ).strip()
         body = render_to_string("community/email/notification_body.txt", context)
-    send_mail(subject, body, None, [recipient.email])
+    mail_queue(to=[recipient.email], subject=subject, body=body)
     return True
 
 
@@ -374,7 +374,7 @@ def notification_digest_send(*, user_id: int, day: dt.date) -> bool:
             "community/email/digest_subject.txt", context
         ).strip()
         body = render_to_string("community/email/digest_body.txt", context)
-    send_mail(subject, body, None, [recipient.email])
+    mail_queue(to=[recipient.email], subject=subject, body=body)
     return True
 
 
