@@ -4,8 +4,20 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import AccountDeletionRequest, Organization, User
-from .services import AccountError, account_deletion_process, account_deletion_reject
+from .models import (
+    AccountDeletionRequest,
+    Consent,
+    ConsentItem,
+    ConsentItemVersion,
+    Organization,
+    User,
+)
+from .services import (
+    AccountError,
+    account_deletion_process,
+    account_deletion_reject,
+    consent_item_save,
+)
 
 
 @admin.register(User)
@@ -48,7 +60,10 @@ class UserAdmin(BaseUserAdmin):
                 ]
             },
         ),
-        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+        (
+            _("Dates"),
+            {"fields": ["last_login", "date_joined", "mfa_required_since"]},
+        ),
     ]
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})
@@ -108,3 +123,57 @@ class AccountDeletionRequestAdmin(admin.ModelAdmin):
                     request, f"{deletion_request}: {error.message}", messages.WARNING
                 )
         self.message_user(request, _("%(count)d request(s) handled.") % {"count": done})
+
+
+class ConsentItemVersionInline(admin.TabularInline):
+    model = ConsentItemVersion
+    fields = ["number", "required", "title_ko", "title_en", "created_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ConsentItem)
+class ConsentItemAdmin(admin.ModelAdmin):
+    """Staff edit the consent texts in both languages; a changed text is saved
+    as a new version, and a new version of a required item is asked again."""
+
+    list_display = ["title_ko", "title_en", "purpose", "required", "order"]
+    inlines = [ConsentItemVersionInline]
+
+    def save_model(self, request, obj, form, change):
+        consent_item_save(item=obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Consent)
+class ConsentAdmin(admin.ModelAdmin):
+    """The record of consents: read-only, as evidence."""
+
+    list_display = ["user", "version", "given", "method", "recorded_at"]
+    list_filter = ["item", "given", "method"]
+    search_fields = ["user__email"]
+    list_select_related = ["user", "version"]
+    readonly_fields = [
+        "user",
+        "version",
+        "item",
+        "given",
+        "method",
+        "recorded_at",
+        "recorded_by",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
