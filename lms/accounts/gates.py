@@ -62,3 +62,16 @@ def sign_in_duties_set(*, request, user: User) -> None:
                 )
                 % {"date": formats.date_format(timezone.localtime(deadline))},
             )
+
+
+def sessions_end_others(*, request, user: User) -> int:
+    """End every session of `user` but this one (after a password change or a
+    change of second factor). Returns how many ended."""
+    from allauth.usersessions.models import UserSession
+
+    current = request.session.session_key
+    ended = 0
+    for session in UserSession.objects.filter(user=user).exclude(session_key=current):
+        session.end()
+        ended += 1
+    return ended

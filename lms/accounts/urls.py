@@ -9,5 +9,6 @@ urlpatterns = [
     path("profile/export/", views.personal_data_export, name="data-export"),
     path("profile/consent/", views.consent_update, name="consent-update"),
     path("consent/", views.consent_renew, name="consent-renew"),
+    path("sessions/end/", views.session_end, name="session-end"),
     path("profile/delete/", views.account_deletion_request, name="deletion-request"),
 ]

@@ -164,3 +164,26 @@ def _profile_refusal(request, message: str):
     return render(
         request, "accounts/profile.html", _profile_context(request), status=400
     )
+
+
+@login_required
+@require_POST
+def session_end(request):
+    """End one of the person's other sessions (never someone else's)."""
+    from allauth.usersessions.models import UserSession
+
+    session = UserSession.objects.filter(
+        user=request.user, pk=request.POST.get("session") or 0
+    ).first()
+    if session is None or session.session_key == request.session.session_key:
+        messages.error(request, _("There is no such session to end."))
+        sessions = UserSession.objects.purge_and_list(request.user)
+        return render(
+            request,
+            "usersessions/usersession_list.html",
+            {"sessions": sessions, "session_count": len(sessions)},
+            status=404,
+        )
+    session.end()
+    messages.success(request, _("The session has ended."))
+    return redirect("usersessions_list")
