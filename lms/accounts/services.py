@@ -12,6 +12,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.core.errors import CampusError
+
 from .models import (
     CONSENT_TEXT_FIELDS,
     AccountDeletionRequest,
@@ -23,12 +25,10 @@ from .models import (
 )
 
 
-class AccountError(Exception):
+class AccountError(CampusError):
     """A refused account action, with a message for the user."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    code = "account"
 
 
 @transaction.atomic

@@ -8,8 +8,8 @@ so `user_verified_email` answers None until the person adds and verifies one.
 
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
-from allauth.socialaccount.models import SocialLogin
-from django.http import HttpRequest
+from allauth.socialaccount.models import SocialApp, SocialLogin
+from django.http import Http404, HttpRequest
 
 PLACEHOLDER_DOMAIN = "no-email.invalid"
 
@@ -23,8 +23,18 @@ def is_placeholder_email(email: str) -> bool:
     return email.lower().endswith("@" + PLACEHOLDER_DOMAIN)
 
 
+class ProviderNotConfigured(SocialApp.DoesNotExist, Http404):
+    """A provider whose keys are not set: its pages are not found (not a 500)."""
+
+
 class CampusSocialAccountAdapter(DefaultSocialAccountAdapter):
     """Names from the provider's profile; no-e-mail accounts keyed on the uid."""
+
+    def get_app(self, request, provider, client_id=None):
+        try:
+            return super().get_app(request, provider, client_id=client_id)
+        except SocialApp.DoesNotExist as error:
+            raise ProviderNotConfigured(provider) from error
 
     def populate_user(self, request: HttpRequest, sociallogin: SocialLogin, data):
         user = super().populate_user(request, sociallogin, data)
