@@ -10,6 +10,7 @@ from .models import (
     ConsentItem,
     ConsentItemVersion,
     Organization,
+    PrivacyPolicyVersion,
     User,
 )
 from .services import (
@@ -17,6 +18,7 @@ from .services import (
     account_deletion_process,
     account_deletion_reject,
     consent_item_save,
+    privacy_policy_publish,
 )
 
 
@@ -174,6 +176,23 @@ class ConsentAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PrivacyPolicyVersion)
+class PrivacyPolicyVersionAdmin(admin.ModelAdmin):
+    """Staff add a new version; published versions stay as they were, in public."""
+
+    list_display = ["number", "effective_from", "created_at"]
+    fields = ["effective_from", "body_ko", "body_en", "changes_ko", "changes_en"]
+
+    def save_model(self, request, obj, form, change):
+        privacy_policy_publish(version=obj)
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None
 
     def has_delete_permission(self, request, obj=None):
         return False

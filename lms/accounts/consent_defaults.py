@@ -82,3 +82,27 @@ DEFAULT_CONSENT_ITEMS = [
         "recipients_en": "",
     },
 ]
+
+PRIVACY_POLICY_KO = """사회적경제 네트워크 혁신타운 교육센터(이하 "센터")는 「개인정보 보호법」에 따라 Campus 이용자의 개인정보를 보호하고 관련 고충을 신속하게 처리하기 위하여 다음과 같이 개인정보 처리방침을 둡니다.
+
+1. 처리 목적: 회원 식별과 로그인, 교육 과정 운영(수강·출석·평가), 수료증 발급과 진위 확인, 숙박 배정, 안내와 민원 처리. 선택 동의 시 교육·행사 소식 발송, 협력 대학 제공, 홍보물 사진 게재.
+2. 처리 항목과 보유 기간: 가입 화면의 항목별 동의 내용과 같습니다. 회원 탈퇴 시 지체 없이 파기하며, 수료증 번호와 발급 기록은 진위 확인을 위해 이름 없이 보존합니다.
+3. 제3자 제공: 이용자가 선택 동의한 경우에만 협력 대학에 제공하며, 동의를 철회하면 그때부터 제공하지 않습니다.
+4. 처리 위탁: 이메일 발송 등 위탁 업무가 생기면 수탁자와 업무 내용을 이 방침에 공개합니다.
+5. 이용자의 권리: 언제든 내 정보 화면에서 개인정보를 열람·내려받기하고, 선택 동의를 철회하고, 계정 삭제를 요청할 수 있습니다.
+6. 안전성 확보 조치: 비밀번호 암호화, 로그인 잠금, 직원 2단계 인증, 접근 기록 보관.
+7. 만 14세 미만 아동: 법정대리인의 동의를 받은 뒤에 수강 신청을 할 수 있습니다.
+8. 개인정보 보호책임자: 교육센터 운영팀(연락처는 누리집 하단에 게시).
+"""
+
+PRIVACY_POLICY_EN = """The education center of the Social Economy Network Innovation Town ("the center") publishes this privacy policy under Korea's Personal Information Protection Act, to protect the personal data of Campus users and to handle their concerns promptly.
+
+1. Purposes: identifying members and signing in, running courses (enrolment, attendance, assessment), issuing and verifying certificates, lodging, notices and enquiries; with optional consent, news of courses and events, provision to partner universities, photos in publications.
+2. Items and retention: as listed item by item on the sign-up form. Data is destroyed without delay when the account is deleted; certificate serials and issue records are kept without the name so that they stay verifiable.
+3. Provision to third parties: to partner universities only with the person's optional consent, and no longer from the moment it is withdrawn.
+4. Processors: should any work (such as sending e-mail) be entrusted to others, they and the work are listed in this policy.
+5. Your rights: on your profile page you may see and download your data, withdraw optional consents and ask for your account to be deleted, at any time.
+6. Safeguards: hashed passwords, sign-in lock-out, two-factor sign-in for staff, access logs.
+7. Children under 14: may enrol once a legal guardian has consented.
+8. Privacy officer: the education center's operations team (contact at the foot of every page).
+"""

@@ -101,10 +101,11 @@ class ConsentSignupForm(ConsentFieldsMixin, forms.Form):
     """Added by allauth to every sign-up form, by e-mail and by provider alike."""
 
     def __init__(self, *args, **kwargs):
-        from .selectors import consent_versions_current
+        from .selectors import consent_versions_current, privacy_policy_current
 
         super().__init__(*args, **kwargs)
         self.add_consent_fields(consent_versions_current())
+        self.privacy_policy = privacy_policy_current()
 
     def clean(self):
         cleaned_data = super().clean()

@@ -421,3 +421,35 @@ class Consent(models.Model):
     def __str__(self) -> str:
         state = "given" if self.given else "withdrawn"
         return f"{self.user_id} {self.version} {state}"
+
+
+class PrivacyPolicyVersion(models.Model):
+    """A version of the privacy policy (개인정보 처리방침); never edited, only added.
+
+    The current one is the newest in effect; all of them stay public, so that
+    anyone can read what the policy said when they agreed.
+    """
+
+    number = models.PositiveIntegerField(_("version"), unique=True)
+    effective_from = models.DateField(_("in effect from"))
+    body_ko = models.TextField(_("text (Korean)"))
+    body_en = models.TextField(_("text (English)"))
+    changes_ko = models.TextField(_("what changed (Korean)"), blank=True)
+    changes_en = models.TextField(_("what changed (English)"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("privacy policy version")
+        verbose_name_plural = _("privacy policy versions")
+        ordering = ["-number"]
+
+    def __str__(self) -> str:
+        return f"v{self.number} ({self.effective_from:%Y-%m-%d})"
+
+    @property
+    def body(self) -> str:
+        return self.body_en if get_language() == "en" else self.body_ko
+
+    @property
+    def changes(self) -> str:
+        return self.changes_en if get_language() == "en" else self.changes_ko

@@ -14,6 +14,7 @@ from .models import (
     Consent,
     ConsentItemVersion,
     ConsentPurpose,
+    PrivacyPolicyVersion,
     User,
 )
 from .personal_data import personal_data_providers
@@ -201,3 +202,19 @@ def user_verified_email(*, user: User) -> str | None:
 
 def user_needs_email(*, user: User) -> bool:
     return not EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def privacy_policy_current() -> PrivacyPolicyVersion | None:
+    """The newest version of the privacy policy already in effect."""
+    from django.utils import timezone
+
+    return (
+        PrivacyPolicyVersion.objects.filter(effective_from__lte=timezone.localdate())
+        .order_by("-number")
+        .first()
+    )
+
+
+def privacy_policy_list() -> QuerySet[PrivacyPolicyVersion]:
+    """Every version, newest first: the policy's public history."""
+    return PrivacyPolicyVersion.objects.order_by("-number")

@@ -21,6 +21,7 @@ from .models import (
     ConsentItem,
     ConsentItemVersion,
     ConsentPurpose,
+    PrivacyPolicyVersion,
     User,
 )
 
@@ -264,3 +265,19 @@ def consent_give(
     version = _current_version(purpose)
     rows = consents_record(user=user, choices={version: True}, method=method)
     return rows[0] if rows else None
+
+
+@transaction.atomic
+def privacy_policy_publish(*, version: PrivacyPolicyVersion) -> PrivacyPolicyVersion:
+    """Add `version` as the next version of the privacy policy (never an edit)."""
+    if version.pk is not None:
+        raise AccountError(
+            _("A published version cannot be changed; add a new version instead.")
+        )
+    latest = (
+        PrivacyPolicyVersion.objects.select_for_update().order_by("-number").first()
+    )
+    version.number = (latest.number + 1) if latest else 1
+    version.full_clean()
+    version.save()
+    return version

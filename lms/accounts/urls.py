@@ -10,5 +10,7 @@ urlpatterns = [
     path("profile/consent/", views.consent_update, name="consent-update"),
     path("consent/", views.consent_renew, name="consent-renew"),
     path("sessions/end/", views.session_end, name="session-end"),
+    path("privacy/", views.privacy_policy, name="privacy"),
+    path("privacy/v<int:number>/", views.privacy_policy, name="privacy-version"),
     path("profile/delete/", views.account_deletion_request, name="deletion-request"),
 ]
