@@ -9,6 +9,7 @@ from .models import (
     Consent,
     ConsentItem,
     ConsentItemVersion,
+    GuardianConsent,
     Organization,
     PrivacyPolicyVersion,
     User,
@@ -18,6 +19,7 @@ from .services import (
     account_deletion_process,
     account_deletion_reject,
     consent_item_save,
+    guardian_consent_record,
     privacy_policy_publish,
 )
 
@@ -190,6 +192,34 @@ class PrivacyPolicyVersionAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         privacy_policy_publish(version=obj)
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(GuardianConsent)
+class GuardianConsentAdmin(admin.ModelAdmin):
+    """Staff record a guardian's consent given on paper or by phone."""
+
+    list_display = ["user", "guardian_name", "method", "recorded_at", "recorded_by"]
+    fields = ["user", "guardian_name", "guardian_contact", "relationship", "method"]
+    autocomplete_fields = ["user"]
+    search_fields = ["user__email", "guardian_name"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        guardian_consent_record(
+            user=obj.user,
+            guardian_name=obj.guardian_name,
+            guardian_contact=obj.guardian_contact,
+            relationship=obj.relationship,
+            method=obj.method,
+            recorded_by=request.user,
+        )
 
     def has_change_permission(self, request, obj=None):
         return obj is None

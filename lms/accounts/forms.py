@@ -7,9 +7,19 @@ from .models import User
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["name_ko", "name_en", "phone", "organization", "preferred_language"]
+        fields = [
+            "name_ko",
+            "name_en",
+            "phone",
+            "organization",
+            "preferred_language",
+            "birth_date",
+        ]
         widgets = {
-            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"})
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+            "birth_date": forms.DateInput(
+                attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"
+            ),
         }
 
 

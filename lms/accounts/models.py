@@ -139,6 +139,15 @@ class User(AbstractUser):
         choices=Language.choices,
         default=Language.KOREAN,
     )
+    birth_date = models.DateField(
+        _("date of birth"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional; asked where a course requires an age. Under 14, a legal "
+            "guardian's consent is needed before enrolling."
+        ),
+    )
     mfa_required_since = models.DateTimeField(
         _("two-factor sign-in required since"),
         null=True,
@@ -453,3 +462,43 @@ class PrivacyPolicyVersion(models.Model):
     @property
     def changes(self) -> str:
         return self.changes_en if get_language() == "en" else self.changes_ko
+
+
+class GuardianConsent(models.Model):
+    """A legal guardian's consent for a child under 14 (PIPA art. 22-2)."""
+
+    class Method(models.TextChoices):
+        PAPER = "paper", _("On paper, recorded by staff")
+        PHONE = "phone", _("By phone, recorded by staff")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("child"),
+        on_delete=models.CASCADE,
+        related_name="guardian_consents",
+    )
+    guardian_name = models.CharField(_("guardian's name"), max_length=100)
+    guardian_contact = models.CharField(
+        _("guardian's contact"),
+        max_length=200,
+        help_text=_("Phone number or e-mail address of the guardian."),
+    )
+    relationship = models.CharField(_("relationship"), max_length=50, blank=True)
+    method = models.CharField(_("how"), max_length=16, choices=Method.choices)
+    recorded_at = models.DateTimeField(_("when"), default=timezone.now)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("guardian's consent")
+        verbose_name_plural = _("guardians' consents")
+        ordering = ["-recorded_at"]
+
+    def __str__(self) -> str:
+        return f"{self.guardian_name} ({self.recorded_at:%Y-%m-%d})"

@@ -32,6 +32,7 @@ def user_personal_data(*, user: User) -> dict[str, Any]:
             "preferred_language": user.preferred_language,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
+            "birth_date": user.birth_date.isoformat() if user.birth_date else None,
             "roles": list(
                 Group.objects.filter(user=user).values_list("name", flat=True)
             ),
@@ -50,6 +51,16 @@ def user_personal_data(*, user: User) -> dict[str, Any]:
             else None
         ),
         "consents": consent_history(user=user),
+        "guardian_consents": [
+            {
+                "guardian_name": row.guardian_name,
+                "guardian_contact": row.guardian_contact,
+                "relationship": row.relationship,
+                "method": row.method,
+                "recorded_at": row.recorded_at.isoformat(),
+            }
+            for row in user.guardian_consents.all()
+        ],
         "linked_sign_in_providers": [
             {
                 "provider": account.provider,
@@ -218,3 +229,29 @@ def privacy_policy_current() -> PrivacyPolicyVersion | None:
 def privacy_policy_list() -> QuerySet[PrivacyPolicyVersion]:
     """Every version, newest first: the policy's public history."""
     return PrivacyPolicyVersion.objects.order_by("-number")
+
+
+GUARDIAN_AGE = 14
+
+
+def user_age(*, user: User, today=None) -> int | None:
+    if user.birth_date is None:
+        return None
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    born = user.birth_date
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def user_needs_guardian_consent(*, user: User) -> bool:
+    """Whether `user` is under 14 without a guardian's consent on record.
+
+    No query for anyone whose date of birth is unknown or who is 14 or older.
+    """
+    age = user_age(user=user)
+    if age is None or age >= GUARDIAN_AGE:
+        return False
+    from .models import GuardianConsent
+
+    return not GuardianConsent.objects.filter(user=user).exists()

@@ -35,7 +35,14 @@ class AccountError(CampusError):
 @transaction.atomic
 def profile_update(*, user: User, data: dict) -> User:
     """Save the editable profile fields of `user`."""
-    editable = {"name_ko", "name_en", "phone", "organization", "preferred_language"}
+    editable = {
+        "name_ko",
+        "name_en",
+        "phone",
+        "organization",
+        "preferred_language",
+        "birth_date",
+    }
     unknown = set(data) - editable
     if unknown:
         raise AccountError(_("These fields cannot be changed here."))
@@ -117,6 +124,8 @@ def account_deletion_process(
     AccessLog.objects.filter(username=user.email).delete()
     user.email = f"deleted-{user.pk}@deleted.invalid"
     user.name_ko = user.name_en = user.phone = ""
+    user.birth_date = None
+    user.guardian_consents.all().delete()
     user.organization = None
     user.is_active = False
     user.is_staff = user.is_superuser = False
@@ -281,3 +290,29 @@ def privacy_policy_publish(*, version: PrivacyPolicyVersion) -> PrivacyPolicyVer
     version.full_clean()
     version.save()
     return version
+
+
+@transaction.atomic
+def guardian_consent_record(
+    *,
+    user: User,
+    guardian_name: str,
+    guardian_contact: str,
+    method: str,
+    relationship: str = "",
+    recorded_by: User | None = None,
+):
+    """Record, on staff's word, that a child's legal guardian consents."""
+    from .models import GuardianConsent
+
+    consent = GuardianConsent(
+        user=user,
+        guardian_name=guardian_name.strip(),
+        guardian_contact=guardian_contact.strip(),
+        relationship=relationship.strip(),
+        method=method,
+        recorded_by=recorded_by,
+    )
+    consent.full_clean()
+    consent.save()
+    return consent

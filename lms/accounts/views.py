@@ -23,6 +23,7 @@ from .selectors import (
     privacy_policy_current,
     privacy_policy_list,
     user_needs_email,
+    user_needs_guardian_consent,
     user_personal_data,
 )
 from .services import (
@@ -63,6 +64,7 @@ def _profile_context(request, form=None) -> dict:
             for version in consent_versions_current()
         ],
         "needs_email": user_needs_email(user=request.user),
+        "needs_guardian": user_needs_guardian_consent(user=request.user),
     }
 
 
