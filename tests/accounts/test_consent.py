@@ -267,3 +267,34 @@ def test_profile_and_renewal_pages_have_a_fixed_query_count(
         consent_item_save(item=item)
     with django_assert_num_queries(4):
         assert client.get(reverse("accounts:consent-renew")).status_code == 200
+
+
+def test_a_deletion_erases_sign_in_ways_and_keeps_the_consent_record():
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+    from allauth.socialaccount.models import SocialAccount
+
+    from lms.accounts.models import GuardianConsent
+    from lms.accounts.services import (
+        account_deletion_process,
+        account_deletion_request_create,
+        guardian_consent_record,
+    )
+
+    user, staff = UserFactory(), UserFactory(is_staff=True)
+    _agree_required(user)
+    SocialAccount.objects.create(user=user, provider="kakao", uid="77")
+    TOTP.activate(user, "JBSWY3DPEHPK3PXP")
+    guardian_consent_record(
+        user=user,
+        guardian_name="김보호",
+        guardian_contact="010-0000-0000",
+        method=GuardianConsent.Method.PAPER,
+    )
+    request = account_deletion_request_create(user=user)
+    account_deletion_process(request=request, staff=staff)
+    assert not SocialAccount.objects.filter(user=user).exists()
+    assert not Authenticator.objects.filter(user=user).exists()
+    assert not GuardianConsent.objects.filter(user=user).exists()
+    kept = Consent.objects.get(user=user)
+    assert kept.given and kept.user.email.endswith("@deleted.invalid")
