@@ -19,6 +19,7 @@ from .services import (
     account_deletion_process,
     account_deletion_reject,
     consent_item_save,
+    consents_record,
     guardian_consent_record,
     privacy_policy_publish,
 )
@@ -157,27 +158,38 @@ class ConsentItemAdmin(admin.ModelAdmin):
 
 @admin.register(Consent)
 class ConsentAdmin(admin.ModelAdmin):
-    """The record of consents: read-only, as evidence."""
+    """The record of consents, as evidence: never changed or deleted. Staff add a
+    consent given or refused on paper; it is recorded as such, by them."""
 
     list_display = ["user", "version", "given", "method", "recorded_at"]
     list_filter = ["item", "given", "method"]
     search_fields = ["user__email"]
     list_select_related = ["user", "version"]
-    readonly_fields = [
-        "user",
-        "version",
-        "item",
-        "given",
-        "method",
-        "recorded_at",
-        "recorded_by",
-    ]
+    autocomplete_fields = ["user"]
+    fields = ["user", "version", "given"]
 
-    def has_add_permission(self, request):
-        return False
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        return ["user", "version", "item", "given", "method", "recorded_at"]
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return self.fields
+        return ["user", "version", "given", "method", "recorded_at", "recorded_by"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        consents_record(
+            user=obj.user,
+            choices={obj.version: obj.given},
+            method=Consent.Method.PAPER,
+            recorded_by=request.user,
+        )
 
     def has_change_permission(self, request, obj=None):
-        return False
+        return obj is None
 
     def has_delete_permission(self, request, obj=None):
         return False

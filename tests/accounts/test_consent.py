@@ -298,3 +298,20 @@ def test_a_deletion_erases_sign_in_ways_and_keeps_the_consent_record():
     assert not GuardianConsent.objects.filter(user=user).exists()
     kept = Consent.objects.get(user=user)
     assert kept.given and kept.user.email.endswith("@deleted.invalid")
+
+
+def test_staff_record_a_consent_given_on_paper(client):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    person = UserFactory()
+    version = ConsentItemVersion.objects.get(item__purpose="photos")
+    client.force_login(staff)
+    response = client.post(
+        reverse("admin:accounts_consent_add"),
+        {"user": person.pk, "version": version.pk, "given": "on"},
+    )
+    assert response.status_code == 302
+    consent = Consent.objects.get(user=person)
+    assert consent.method == Consent.Method.PAPER and consent.recorded_by == staff
+    assert consent_given(person, "photos")
+    page = client.get(reverse("admin:accounts_consent_change", args=[consent.pk]))
+    assert page.status_code == 200
