@@ -12,6 +12,9 @@ from .gates import CONSENT_SESSION_KEY, MFA_SESSION_KEY, user_has_second_factor
 
 # staff pages: the Wagtail admin and Django's admin
 STAFF_PREFIXES = ("/admin/", "/django-admin/")
+# the admins' own password forms would skip the second factor and the sign-in
+# duties: everyone signs in through allauth
+ADMIN_LOGIN_PATHS = ("/admin/login/", "/django-admin/login/")
 # always reachable while a duty is pending: the way to fulfil it or to leave
 OPEN_PREFIXES = ("/static/", "/media/", "/i18n/", "/favicon")
 
@@ -30,6 +33,13 @@ class AccountGateMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path in ADMIN_LOGIN_PATHS:
+            target = request.GET.get("next") or "/admin/"
+            if not url_has_allowed_host_and_scheme(target, allowed_hosts=None):
+                target = "/admin/"
+            return redirect(
+                reverse("account_login") + "?" + urlencode({"next": target})
+            )
         session = getattr(request, "session", None)
         if session is None or not request.user.is_authenticated:
             return self.get_response(request)

@@ -238,3 +238,18 @@ def test_the_sessions_page_masks_addresses_and_names_devices():
     body = client.get(reverse("usersessions_list")).content.decode()
     assert "203.0.*.*" in body and "203.0.113.42" not in body
     assert "Samsung Internet" in body
+
+
+@pytest.mark.parametrize("path", ["/admin/login/", "/django-admin/login/"])
+def test_the_admins_password_forms_lead_to_the_one_sign_in(client, staff, path):
+    """Wagtail's and Django's own login forms would skip the second factor."""
+    response = client.post(
+        path + "?next=/admin/pages/", {"username": staff.email, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == (
+        reverse("account_login") + "?next=%2Fadmin%2Fpages%2F"
+    )
+    assert "_auth_user_id" not in client.session
+    outside = client.get(path + "?next=https://evil.example/")
+    assert outside["Location"] == reverse("account_login") + "?next=%2Fadmin%2F"
