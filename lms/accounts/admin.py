@@ -4,8 +4,25 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import AccountDeletionRequest, Organization, User
-from .services import AccountError, account_deletion_process, account_deletion_reject
+from .models import (
+    AccountDeletionRequest,
+    Consent,
+    ConsentItem,
+    ConsentItemVersion,
+    GuardianConsent,
+    Organization,
+    PrivacyPolicyVersion,
+    User,
+)
+from .services import (
+    AccountError,
+    account_deletion_process,
+    account_deletion_reject,
+    consent_item_save,
+    consents_record,
+    guardian_consent_record,
+    privacy_policy_publish,
+)
 
 
 @admin.register(User)
@@ -48,7 +65,10 @@ class UserAdmin(BaseUserAdmin):
                 ]
             },
         ),
-        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+        (
+            _("Dates"),
+            {"fields": ["last_login", "date_joined", "mfa_required_since"]},
+        ),
     ]
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})
@@ -108,3 +128,113 @@ class AccountDeletionRequestAdmin(admin.ModelAdmin):
                     request, f"{deletion_request}: {error.message}", messages.WARNING
                 )
         self.message_user(request, _("%(count)d request(s) handled.") % {"count": done})
+
+
+class ConsentItemVersionInline(admin.TabularInline):
+    model = ConsentItemVersion
+    fields = ["number", "required", "title_ko", "title_en", "created_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ConsentItem)
+class ConsentItemAdmin(admin.ModelAdmin):
+    """Staff edit the consent texts in both languages; a changed text is saved
+    as a new version, and a new version of a required item is asked again."""
+
+    list_display = ["title_ko", "title_en", "purpose", "required", "order"]
+    inlines = [ConsentItemVersionInline]
+
+    def save_model(self, request, obj, form, change):
+        consent_item_save(item=obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Consent)
+class ConsentAdmin(admin.ModelAdmin):
+    """The record of consents, as evidence: never changed or deleted. Staff add a
+    consent given or refused on paper; it is recorded as such, by them."""
+
+    list_display = ["user", "version", "given", "method", "recorded_at"]
+    list_filter = ["item", "given", "method"]
+    search_fields = ["user__email"]
+    list_select_related = ["user", "version"]
+    autocomplete_fields = ["user"]
+    fields = ["user", "version", "given"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        return ["user", "version", "item", "given", "method", "recorded_at"]
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return self.fields
+        return ["user", "version", "given", "method", "recorded_at", "recorded_by"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        consents_record(
+            user=obj.user,
+            choices={obj.version: obj.given},
+            method=Consent.Method.PAPER,
+            recorded_by=request.user,
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PrivacyPolicyVersion)
+class PrivacyPolicyVersionAdmin(admin.ModelAdmin):
+    """Staff add a new version; published versions stay as they were, in public."""
+
+    list_display = ["number", "effective_from", "created_at"]
+    fields = ["effective_from", "body_ko", "body_en", "changes_ko", "changes_en"]
+
+    def save_model(self, request, obj, form, change):
+        privacy_policy_publish(version=obj)
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(GuardianConsent)
+class GuardianConsentAdmin(admin.ModelAdmin):
+    """Staff record a guardian's consent given on paper or by phone."""
+
+    list_display = ["user", "guardian_name", "method", "recorded_at", "recorded_by"]
+    fields = ["user", "guardian_name", "guardian_contact", "relationship", "method"]
+    autocomplete_fields = ["user"]
+    search_fields = ["user__email", "guardian_name"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        guardian_consent_record(
+            user=obj.user,
+            guardian_name=obj.guardian_name,
+            guardian_contact=obj.guardian_contact,
+            relationship=obj.relationship,
+            method=obj.method,
+            recorded_by=request.user,
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -3,9 +3,22 @@
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
-from .models import Organization, OrganizationType, Region, Role, User
+from .models import (
+    Consent,
+    ConsentPurpose,
+    Organization,
+    OrganizationType,
+    Region,
+    Role,
+    User,
+)
 
 DEMO_PASSWORD = "campus-demo-2026"
+# The demo's staff sign in with a second factor like real staff do. This secret
+# is public (README, `make run`): add it to any authenticator app, or print the
+# current code with `python manage.py demo_totp`. Demo only.
+DEMO_TOTP_SECRET = "CAMPUSDEMOTOTPSECRETJBSEKOREAAAA"
+DEMO_TOTP_PEOPLE = ("admin@campus.example", "staff@campus.example")
 
 ORGANIZATIONS = [
     (
@@ -103,4 +116,60 @@ def seed_people() -> dict[str, User]:
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
         people[email] = user
+    seed_consents(people)
+    seed_second_factors(people)
     return people
+
+
+def seed_consents(people: dict[str, User]) -> None:
+    """Every demo person agreed to the required item; the learners also to the
+    partner universities, and the first learner to news by e-mail."""
+    from .selectors import consent_versions_current
+    from .services import consents_record
+
+    versions = {v.item.purpose: v for v in consent_versions_current()}
+    for email, user in people.items():
+        choices = {v: True for v in versions.values() if v.required}
+        if email.startswith("learner") and ConsentPurpose.PARTNERS in versions:
+            choices[versions[ConsentPurpose.PARTNERS]] = True
+        if email == "learner@campus.example" and ConsentPurpose.MARKETING in versions:
+            choices[versions[ConsentPurpose.MARKETING]] = True
+        consents_record(user=user, choices=choices, method=Consent.Method.FORM)
+
+
+def seed_second_factors(people: dict[str, User]) -> None:
+    """The demo admin and staff have an authenticator (the public demo secret)
+    and recovery codes, so that their sign-in shows the two-factor step."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    for email in DEMO_TOTP_PEOPLE:
+        user = people[email]
+        kinds = set(
+            Authenticator.objects.filter(user=user).values_list("type", flat=True)
+        )
+        if Authenticator.Type.TOTP not in kinds:
+            TOTP.activate(user, DEMO_TOTP_SECRET)
+        if Authenticator.Type.RECOVERY_CODES not in kinds:
+            RecoveryCodes.activate(user)
+
+
+def demo_totp_code() -> str:
+    """The current six-digit code for the demo secret."""
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    counter = next(iter(yield_hotp_counters_from_time()))
+    return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, counter))
+
+
+def demo_sign_in_note() -> str:
+    return (
+        "  Two-factor sign-in (admin@ and staff@): the code of the demo secret "
+        f"{DEMO_TOTP_SECRET} in any authenticator app, or run "
+        "`.venv/bin/python manage.py demo_totp` for the current code"
+    )

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -138,6 +139,24 @@ class User(AbstractUser):
         choices=Language.choices,
         default=Language.KOREAN,
     )
+    birth_date = models.DateField(
+        _("date of birth"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional; asked where a course requires an age. Under 14, a legal "
+            "guardian's consent is needed before enrolling."
+        ),
+    )
+    mfa_required_since = models.DateTimeField(
+        _("two-factor sign-in required since"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set at the first sign-in that owed a second factor; the grace "
+            "period counts from here. Clear it to give a new grace period."
+        ),
+    )
 
     objects = UserManager()
 
@@ -217,3 +236,269 @@ class AccountDeletionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.email} ({self.get_status_display()})"
+
+
+class ConsentPurpose(models.TextChoices):
+    """What a consent item is for; code asks `consent_given(user, purpose)`."""
+
+    LEARNING = "learning", _("Collection and use for learning")
+    MARKETING = "marketing", _("News and event notices by e-mail and SMS")
+    PARTNERS = "partners", _("Provision to partner universities")
+    PHOTOS = "photos", _("Photos in publications")
+
+
+class ConsentItem(models.Model):
+    """One item a person consents to under PIPA, with its current text.
+
+    Staff edit the text in both languages; every change of text is frozen as a
+    new `ConsentItemVersion`, and consents point at the version the person saw.
+    """
+
+    purpose = models.CharField(
+        _("purpose"), max_length=32, choices=ConsentPurpose.choices, unique=True
+    )
+    required = models.BooleanField(
+        _("required"),
+        default=False,
+        help_text=_("Sign-up is refused without a required item."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title_ko = models.CharField(_("title (Korean)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    items_ko = models.TextField(_("items collected (Korean)"))
+    items_en = models.TextField(_("items collected (English)"))
+    use_ko = models.TextField(_("purpose of use (Korean)"))
+    use_en = models.TextField(_("purpose of use (English)"))
+    retention_ko = models.CharField(_("retention (Korean)"), max_length=300)
+    retention_en = models.CharField(_("retention (English)"), max_length=300)
+    recipients_ko = models.CharField(
+        _("recipients (Korean)"),
+        max_length=500,
+        blank=True,
+        help_text=_("For provision to third parties: who receives the data."),
+    )
+    recipients_en = models.CharField(
+        _("recipients (English)"), max_length=500, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("consent item")
+        verbose_name_plural = _("consent items")
+        ordering = ["-required", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title_en if get_language() == "en" else self.title_ko
+
+
+# the text fields a version freezes; a change to any of them is a new version
+CONSENT_TEXT_FIELDS = (
+    "required",
+    "title_ko",
+    "title_en",
+    "items_ko",
+    "items_en",
+    "use_ko",
+    "use_en",
+    "retention_ko",
+    "retention_en",
+    "recipients_ko",
+    "recipients_en",
+)
+
+
+class ConsentItemVersion(models.Model):
+    """The text of a consent item as people saw it, frozen."""
+
+    item = models.ForeignKey(
+        ConsentItem,
+        verbose_name=_("consent item"),
+        on_delete=models.PROTECT,
+        related_name="versions",
+    )
+    number = models.PositiveIntegerField(_("version"))
+    required = models.BooleanField(_("required"))
+    title_ko = models.CharField(_("title (Korean)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    items_ko = models.TextField(_("items collected (Korean)"))
+    items_en = models.TextField(_("items collected (English)"))
+    use_ko = models.TextField(_("purpose of use (Korean)"))
+    use_en = models.TextField(_("purpose of use (English)"))
+    retention_ko = models.CharField(_("retention (Korean)"), max_length=300)
+    retention_en = models.CharField(_("retention (English)"), max_length=300)
+    recipients_ko = models.CharField(
+        _("recipients (Korean)"), max_length=500, blank=True
+    )
+    recipients_en = models.CharField(
+        _("recipients (English)"), max_length=500, blank=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("consent item version")
+        verbose_name_plural = _("consent item versions")
+        ordering = ["item", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "number"], name="consent_item_version_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} v{self.number}"
+
+    def _localized(self, field: str) -> str:
+        suffix = "en" if get_language() == "en" else "ko"
+        return getattr(self, f"{field}_{suffix}") or getattr(self, f"{field}_ko")
+
+    @property
+    def title(self) -> str:
+        return self._localized("title")
+
+    @property
+    def items(self) -> str:
+        return self._localized("items")
+
+    @property
+    def use(self) -> str:
+        return self._localized("use")
+
+    @property
+    def retention(self) -> str:
+        return self._localized("retention")
+
+    @property
+    def recipients(self) -> str:
+        return self._localized("recipients")
+
+
+class Consent(models.Model):
+    """One act of giving or withdrawing consent to a version of an item.
+
+    Rows are never changed: the history is the list, and the latest row per
+    item says where the person stands now.
+    """
+
+    class Method(models.TextChoices):
+        FORM = "form", _("Sign-up form")
+        PROVIDER = "provider", _("Sign-up with Kakao, Naver or Google")
+        PROFILE = "profile", _("Profile page")
+        RENEWAL = "renewal", _("Asked again at sign-in")
+        PAPER = "paper", _("On paper, recorded by staff")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="consents",
+    )
+    version = models.ForeignKey(
+        ConsentItemVersion,
+        verbose_name=_("version"),
+        on_delete=models.PROTECT,
+        related_name="consents",
+    )
+    # denormalised from the version so that "where does this person stand on
+    # this purpose" is one indexed lookup
+    item = models.ForeignKey(
+        ConsentItem,
+        verbose_name=_("consent item"),
+        on_delete=models.PROTECT,
+        related_name="consents",
+    )
+    given = models.BooleanField(_("given"))
+    method = models.CharField(_("how"), max_length=16, choices=Method.choices)
+    recorded_at = models.DateTimeField(_("when"), default=timezone.now)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-recorded_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["user", "item", "-recorded_at"], name="consent_user_item_idx"
+            )
+        ]
+
+    def __str__(self) -> str:
+        state = "given" if self.given else "withdrawn"
+        return f"{self.user_id} {self.version} {state}"
+
+
+class PrivacyPolicyVersion(models.Model):
+    """A version of the privacy policy (개인정보 처리방침); never edited, only added.
+
+    The current one is the newest in effect; all of them stay public, so that
+    anyone can read what the policy said when they agreed.
+    """
+
+    number = models.PositiveIntegerField(_("version"), unique=True)
+    effective_from = models.DateField(_("in effect from"))
+    body_ko = models.TextField(_("text (Korean)"))
+    body_en = models.TextField(_("text (English)"))
+    changes_ko = models.TextField(_("what changed (Korean)"), blank=True)
+    changes_en = models.TextField(_("what changed (English)"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("privacy policy version")
+        verbose_name_plural = _("privacy policy versions")
+        ordering = ["-number"]
+
+    def __str__(self) -> str:
+        return f"v{self.number} ({self.effective_from:%Y-%m-%d})"
+
+    @property
+    def body(self) -> str:
+        return self.body_en if get_language() == "en" else self.body_ko
+
+    @property
+    def changes(self) -> str:
+        return self.changes_en if get_language() == "en" else self.changes_ko
+
+
+class GuardianConsent(models.Model):
+    """A legal guardian's consent for a child under 14 (PIPA art. 22-2)."""
+
+    class Method(models.TextChoices):
+        PAPER = "paper", _("On paper, recorded by staff")
+        PHONE = "phone", _("By phone, recorded by staff")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("child"),
+        on_delete=models.CASCADE,
+        related_name="guardian_consents",
+    )
+    guardian_name = models.CharField(_("guardian's name"), max_length=100)
+    guardian_contact = models.CharField(
+        _("guardian's contact"),
+        max_length=200,
+        help_text=_("Phone number or e-mail address of the guardian."),
+    )
+    relationship = models.CharField(_("relationship"), max_length=50, blank=True)
+    method = models.CharField(_("how"), max_length=16, choices=Method.choices)
+    recorded_at = models.DateTimeField(_("when"), default=timezone.now)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("guardian's consent")
+        verbose_name_plural = _("guardians' consents")
+        ordering = ["-recorded_at"]
+
+    def __str__(self) -> str:
+        return f"{self.guardian_name} ({self.recorded_at:%Y-%m-%d})"

@@ -2,28 +2,47 @@
 
 from functools import partial
 
+from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
+from allauth.usersessions.models import UserSession
+from axes.models import AccessLog
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.core.errors import CampusError
 from lms.core.mail import mail_queue
 
-from .models import AccountDeletionRequest, User
+from .models import (
+    CONSENT_TEXT_FIELDS,
+    AccountDeletionRequest,
+    Consent,
+    ConsentItem,
+    ConsentItemVersion,
+    ConsentPurpose,
+    PrivacyPolicyVersion,
+    User,
+)
 
 
-class AccountError(Exception):
+class AccountError(CampusError):
     """A refused account action, with a message for the user."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    code = "account"
 
 
 @transaction.atomic
 def profile_update(*, user: User, data: dict) -> User:
     """Save the editable profile fields of `user`."""
-    editable = {"name_ko", "name_en", "phone", "organization", "preferred_language"}
+    editable = {
+        "name_ko",
+        "name_en",
+        "phone",
+        "organization",
+        "preferred_language",
+        "birth_date",
+    }
     unknown = set(data) - editable
     if unknown:
         raise AccountError(_("These fields cannot be changed here."))
@@ -96,8 +115,17 @@ def account_deletion_process(
         raise AccountError(_("This request has already been handled."))
     user = User.objects.select_for_update().get(pk=request.user_id)
     user.emailaddress_set.all().delete()
+    # sign-in ways and devices go; consent records stay as evidence, naming
+    # nobody once the row is anonymised
+    SocialAccount.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    for session in UserSession.objects.filter(user=user):
+        session.end()
+    AccessLog.objects.filter(username=user.email).delete()
     user.email = f"deleted-{user.pk}@deleted.invalid"
     user.name_ko = user.name_en = user.phone = ""
+    user.birth_date = None
+    user.guardian_consents.all().delete()
     user.organization = None
     user.is_active = False
     user.is_staff = user.is_superuser = False
@@ -126,3 +154,165 @@ def account_deletion_reject(
     request.processed_by = staff
     request.save()
     return request
+
+
+@transaction.atomic
+def consent_item_save(*, item: ConsentItem) -> ConsentItemVersion:
+    """Save `item`; a changed text (or a first save) is frozen as a new version.
+
+    When a required item gets a new version, everyone is asked again at their
+    next sign-in (see `consent_versions_to_renew`).
+    """
+    item.full_clean()
+    item.save()
+    latest = (
+        ConsentItemVersion.objects.select_for_update()
+        .filter(item=item)
+        .order_by("-number")
+        .first()
+    )
+    text = {field: getattr(item, field) for field in CONSENT_TEXT_FIELDS}
+    if latest is not None and all(
+        getattr(latest, field) == value for field, value in text.items()
+    ):
+        return latest
+    return ConsentItemVersion.objects.create(
+        item=item, number=(latest.number + 1) if latest else 1, **text
+    )
+
+
+@transaction.atomic
+def consents_record(
+    *,
+    user: User,
+    choices: dict[ConsentItemVersion, bool],
+    method: str,
+    recorded_by: User | None = None,
+) -> list[Consent]:
+    """Record `user`'s answer to each version in `choices` (True = consents).
+
+    A required item answered no is refused and nothing is written. A row is
+    written only where the answer or the version differs from the person's
+    latest one, so asking twice leaves one record.
+    """
+    from .selectors import consent_latest_by_item
+
+    refused = [v for v, given in choices.items() if v.required and not given]
+    if refused:
+        raise AccountError(
+            _("Please agree to the required items: %(items)s")
+            % {"items": ", ".join(v.title for v in refused)}
+        )
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    latest = consent_latest_by_item(user=user)
+    now = timezone.now()
+    rows = []
+    for version, given in choices.items():
+        previous = latest.get(version.item_id)
+        if (
+            previous is not None
+            and previous.given == given
+            and (previous.version_id == version.pk or not given)
+        ):
+            continue
+        if previous is None and not given and method != Consent.Method.PAPER:
+            # an optional item never agreed to is simply not given: nothing to
+            # withdraw, and the absence of a row already says no
+            continue
+        rows.append(
+            Consent(
+                user=user,
+                version=version,
+                item_id=version.item_id,
+                given=given,
+                method=method,
+                recorded_at=now,
+                recorded_by=recorded_by,
+            )
+        )
+    return Consent.objects.bulk_create(rows)
+
+
+def _current_version(purpose: str) -> ConsentItemVersion:
+    version = (
+        ConsentItemVersion.objects.select_related("item")
+        .filter(item__purpose=purpose)
+        .order_by("-number")
+        .first()
+    )
+    if version is None:
+        raise AccountError(_("There is no such consent item."))
+    return version
+
+
+@transaction.atomic
+def consent_withdraw(
+    *, user: User, purpose: ConsentPurpose | str, method: str = Consent.Method.PROFILE
+) -> Consent | None:
+    """Withdraw `user`'s consent to an optional `purpose`, from this moment.
+
+    A required item cannot be withdrawn on its own: without it Campus cannot
+    hold the account, so the way out is the account deletion request.
+    """
+    version = _current_version(purpose)
+    if version.item.required:
+        raise AccountError(
+            _(
+                "This item is required to use Campus. To withdraw it, ask for "
+                "your account to be deleted."
+            )
+        )
+    rows = consents_record(user=user, choices={version: False}, method=method)
+    return rows[0] if rows else None
+
+
+@transaction.atomic
+def consent_give(
+    *, user: User, purpose: ConsentPurpose | str, method: str = Consent.Method.PROFILE
+) -> Consent | None:
+    """Record that `user` agrees to the current version of `purpose`."""
+    version = _current_version(purpose)
+    rows = consents_record(user=user, choices={version: True}, method=method)
+    return rows[0] if rows else None
+
+
+@transaction.atomic
+def privacy_policy_publish(*, version: PrivacyPolicyVersion) -> PrivacyPolicyVersion:
+    """Add `version` as the next version of the privacy policy (never an edit)."""
+    if version.pk is not None:
+        raise AccountError(
+            _("A published version cannot be changed; add a new version instead.")
+        )
+    latest = (
+        PrivacyPolicyVersion.objects.select_for_update().order_by("-number").first()
+    )
+    version.number = (latest.number + 1) if latest else 1
+    version.full_clean()
+    version.save()
+    return version
+
+
+@transaction.atomic
+def guardian_consent_record(
+    *,
+    user: User,
+    guardian_name: str,
+    guardian_contact: str,
+    method: str,
+    relationship: str = "",
+    recorded_by: User | None = None,
+):
+    """Record, on staff's word, that a child's legal guardian consents."""
+    from .models import GuardianConsent
+
+    consent = GuardianConsent(
+        user=user,
+        guardian_name=guardian_name.strip(),
+        guardian_contact=guardian_contact.strip(),
+        relationship=relationship.strip(),
+        method=method,
+        recorded_by=recorded_by,
+    )
+    consent.full_clean()
+    consent.save()
+    return consent

@@ -5,15 +5,35 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .forms import DeletionRequestForm, ProfileForm
-from .selectors import account_deletion_request_pending, user_personal_data
-from .services import AccountError, account_deletion_request_create, profile_update
+from .forms import ConsentRenewalForm, DeletionRequestForm, ProfileForm
+from .gates import CONSENT_SESSION_KEY
+from .models import Consent, ConsentPurpose, PrivacyPolicyVersion
+from .selectors import (
+    account_deletion_request_pending,
+    consent_latest_by_item,
+    consent_versions_current,
+    consent_versions_to_renew,
+    privacy_policy_current,
+    privacy_policy_list,
+    user_needs_email,
+    user_needs_guardian_consent,
+    user_personal_data,
+)
+from .services import (
+    AccountError,
+    account_deletion_request_create,
+    consent_give,
+    consent_withdraw,
+    consents_record,
+    profile_update,
+)
 
 
 @login_required
@@ -28,12 +48,24 @@ def profile(request):
         status = 400
     else:
         status = 200
-    context = {
-        "form": form,
+    return render(
+        request, "accounts/profile.html", _profile_context(request, form), status=status
+    )
+
+
+def _profile_context(request, form=None) -> dict:
+    latest = consent_latest_by_item(user=request.user)
+    return {
+        "form": form or ProfileForm(instance=request.user),
         "deletion_form": DeletionRequestForm(),
         "pending_deletion": account_deletion_request_pending(user=request.user),
+        "consents": [
+            (version, latest.get(version.item_id))
+            for version in consent_versions_current()
+        ],
+        "needs_email": user_needs_email(user=request.user),
+        "needs_guardian": user_needs_guardian_consent(user=request.user),
     }
-    return render(request, "accounts/profile.html", context, status=status)
 
 
 @login_required
@@ -72,3 +104,107 @@ def account_deletion_request(request):
             ),
         )
     return redirect("accounts:profile")
+
+
+@login_required
+@require_POST
+def consent_update(request):
+    """Give or withdraw an optional consent from the profile page."""
+    purpose = request.POST.get("purpose", "")
+    action = request.POST.get("action", "")
+    if purpose not in ConsentPurpose.values or action not in ("give", "withdraw"):
+        return _profile_refusal(request, _("Choose an item and whether you agree."))
+    service = consent_give if action == "give" else consent_withdraw
+    try:
+        service(user=request.user, purpose=purpose)
+    except AccountError as error:
+        return _profile_refusal(request, error.message)
+    if action == "give":
+        messages.success(request, _("Thank you: your consent has been recorded."))
+    else:
+        messages.success(
+            request, _("Your consent has been withdrawn from this moment.")
+        )
+    return redirect("accounts:profile")
+
+
+def _safe_next(request) -> str | None:
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consent_renew(request):
+    """The required items whose text changed, asked again at sign-in."""
+    versions = consent_versions_to_renew(user=request.user)
+    if not versions:
+        request.session.pop(CONSENT_SESSION_KEY, None)
+        return redirect(_safe_next(request) or "accounts:profile")
+    form = ConsentRenewalForm(request.POST or None, versions=versions)
+    if request.method == "POST" and form.is_valid():
+        consents_record(
+            user=request.user,
+            choices=form.consent_choices(),
+            method=Consent.Method.RENEWAL,
+        )
+        request.session.pop(CONSENT_SESSION_KEY, None)
+        messages.success(request, _("Thank you: your consent has been recorded."))
+        return redirect(_safe_next(request) or "accounts:profile")
+    return render(
+        request,
+        "accounts/consent_renew.html",
+        {"form": form, "next": _safe_next(request) or ""},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _profile_refusal(request, message: str):
+    messages.error(request, message)
+    return render(
+        request, "accounts/profile.html", _profile_context(request), status=400
+    )
+
+
+@login_required
+@require_POST
+def session_end(request):
+    """End one of the person's other sessions (never someone else's)."""
+    from allauth.usersessions.models import UserSession
+
+    session = UserSession.objects.filter(
+        user=request.user, pk=request.POST.get("session") or 0
+    ).first()
+    if session is None or session.session_key == request.session.session_key:
+        messages.error(request, _("There is no such session to end."))
+        sessions = UserSession.objects.purge_and_list(request.user)
+        return render(
+            request,
+            "usersessions/usersession_list.html",
+            {"sessions": sessions, "session_count": len(sessions)},
+            status=404,
+        )
+    session.end()
+    messages.success(request, _("The session has ended."))
+    return redirect("usersessions_list")
+
+
+def privacy_policy(request, number: int | None = None):
+    """The privacy policy in effect (or one version), with its public history."""
+    versions = list(privacy_policy_list())
+    current = privacy_policy_current()
+    if number is None:
+        shown = current
+        if shown is None:
+            raise Http404
+    else:
+        shown = get_object_or_404(PrivacyPolicyVersion, number=number)
+    return render(
+        request,
+        "accounts/privacy_policy.html",
+        {"policy": shown, "current": current, "versions": versions},
+    )

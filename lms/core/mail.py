@@ -55,7 +55,13 @@ def mail_queue(
     Returns None when there is nobody to write to, or when a mail with the
     same `dedupe_key` was queued before.
     """
-    recipients = [address for address in to if address]
+    # ".invalid" (RFC 2606) never receives mail: a Kakao account without an
+    # e-mail address and deleted accounts carry such stand-ins
+    recipients = [
+        address
+        for address in to
+        if address and not address.rstrip(".").lower().endswith(".invalid")
+    ]
     if not recipients:
         return None
     try:

@@ -58,6 +58,12 @@ INSTALLED_APPS = [
     # Accounts
     "allauth",
     "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.kakao",
+    "allauth.socialaccount.providers.naver",
+    "allauth.socialaccount.providers.google",
+    "allauth.mfa",
+    "allauth.usersessions",
     "axes",
     # API and tasks
     "rest_framework",
@@ -76,6 +82,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",  # allauth's list of sessions
 ]
 
 MIDDLEWARE = [
@@ -93,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # after authentication: staff owe a second factor, everyone current consent
+    "lms.accounts.middleware.AccountGateMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "lms.core.page_cache.CachedSiteMiddleware",
     # axes last, so that it sees the outcome of authentication
@@ -227,6 +236,68 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Campus] "
 ACCOUNT_RATE_LIMITS = {"login_failed": None}  # django-axes owns lock-out
+# never mails the stand-in address of a provider account without e-mail
+ACCOUNT_ADAPTER = "lms.accounts.account_adapter.CampusAccountAdapter"
+# the consent items (PIPA) are part of every sign-up form, by e-mail or provider
+ACCOUNT_SIGNUP_FORM_CLASS = "lms.accounts.forms.ConsentSignupForm"
+
+# Sign-in with Kakao, Naver and Google. A provider appears only when its keys are
+# set; with none set there are no buttons. Every provider sign-up shows the
+# consent form (no automatic sign-up), and an e-mail a provider vouches for
+# never signs anyone into an existing account: they sign in once and link it.
+SOCIALACCOUNT_ADAPTER = "lms.accounts.social.CampusSocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_FORMS = {"signup": "lms.accounts.social_forms.CampusSocialSignupForm"}
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+# Kakao may give no e-mail: the account is then keyed on the provider's id and
+# an e-mail is asked for (and verified) before anything that needs one
+SOCIALACCOUNT_EMAIL_REQUIRED = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "optional"
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+
+
+def _social_provider(client_id: str, secret: str, **extra) -> dict:
+    if not client_id:
+        return {}
+    return {"APPS": [{"client_id": client_id, "secret": secret, "key": ""}], **extra}
+
+
+SOCIALACCOUNT_PROVIDERS = {
+    name: config
+    for name, config in {
+        "kakao": _social_provider(
+            env("KAKAO_CLIENT_ID", default=""),
+            env("KAKAO_CLIENT_SECRET", default=""),
+            SCOPE=["profile_nickname", "account_email"],
+        ),
+        "naver": _social_provider(
+            env("NAVER_CLIENT_ID", default=""), env("NAVER_CLIENT_SECRET", default="")
+        ),
+        "google": _social_provider(
+            env("GOOGLE_CLIENT_ID", default=""),
+            env("GOOGLE_CLIENT_SECRET", default=""),
+            SCOPE=["profile", "email"],
+        ),
+    }.items()
+    if config
+}
+
+# Two-factor sign-in (allauth.mfa): an authenticator app and recovery codes for
+# everyone who wants them; staff and superusers must set one up at sign-in
+# (lms.accounts.middleware) once their grace period is over.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_TOTP_ISSUER = "Campus"
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env.bool(
+    "MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", default=False
+)
+ACCOUNTS_STAFF_MFA_GRACE_DAYS = env.int("ACCOUNTS_STAFF_MFA_GRACE_DAYS", default=0)
+
+# Active sessions on the profile page (allauth.usersessions), recorded at sign-in.
+# Tracking every request would add a write to each page a signed-in person sees.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 # django-axes: lock an e-mail + address pair after repeated failures
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)

@@ -35,6 +35,7 @@ def test_sign_up_verify_and_log_in(client):
             "email": "New.Learner@Example.org",
             "password1": PASSWORD,
             "password2": PASSWORD,
+            "consent_learning": "on",
         },
     )
     assert response.status_code == 302
@@ -68,7 +69,12 @@ def test_sign_up_with_a_taken_email_creates_nobody_and_does_not_reveal_it(client
     UserFactory(email="taken@example.org")
     response = client.post(
         reverse("account_signup"),
-        {"email": "taken@example.org", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "email": "taken@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "consent_learning": "on",
+        },
     )
     # the answer is the same as for a new address, so it cannot be used to
     # find out who has an account; the owner is told by e-mail instead
@@ -80,7 +86,12 @@ def test_sign_up_with_a_taken_email_creates_nobody_and_does_not_reveal_it(client
 def test_sign_up_with_a_weak_password_is_refused_and_nothing_is_saved(client):
     response = client.post(
         reverse("account_signup"),
-        {"email": "weak@example.org", "password1": "1234", "password2": "1234"},
+        {
+            "email": "weak@example.org",
+            "password1": "1234",
+            "password2": "1234",
+            "consent_learning": "on",
+        },
     )
     assert response.status_code == 200
     assert not User.objects.filter(email="weak@example.org").exists()

@@ -65,6 +65,7 @@ def test_signup_confirm_email_logout_and_login_again_reaches_the_profile(
     page.fill("input[name=email]", email)
     page.fill("input[name=password1]", password)
     page.fill("input[name=password2]", password)
+    page.check("input[name=consent_learning]")
     assert _submit(page).status == 200
     assert not _profile_link(page).count(), "logged in before confirming the e-mail"
 

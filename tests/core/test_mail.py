@@ -161,6 +161,7 @@ def test_the_same_notice_is_queued_once_and_empty_recipients_not_at_all():
         is None
     )
     assert mail_queue(to=["", None], subject="s", body="b") is None
+    assert mail_queue(to=["kakao-1@no-email.invalid"], subject="s", body="b") is None
     assert OutboundMail.objects.count() == 1
 
 

@@ -9,7 +9,7 @@ from cms.demo import seed_site
 from cms.roles import roles_permissions_grant
 from courses.demo import seed_categories, seed_courses, seed_library
 from courses.demo_assessments import seed_assessments
-from lms.accounts.demo import DEMO_PASSWORD, seed_people
+from lms.accounts.demo import DEMO_PASSWORD, demo_sign_in_note, seed_people
 from lms.community.demo import seed_community
 from lms.learning.demo import seed_assessment_activity, seed_learning
 from lms.lodging.demo import seed_lodging
@@ -41,6 +41,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  Admin login:  {next(iter(people))} / {DEMO_PASSWORD}  "
             "at http://127.0.0.1:8000/admin/\n"
+            f"{demo_sign_in_note()}\n"
             f"  Learner login:  learner@campus.example / {DEMO_PASSWORD}  "
             "at http://127.0.0.1:8000/accounts/login/\n"
             "  Course catalog:  http://127.0.0.1:8000/courses/ "

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
+from lms.accounts.selectors import user_needs_guardian_consent
 
 from ..models import (
     Bookmark,
@@ -134,6 +135,10 @@ def enrollment_create(
         EnrollmentStatus.WAITLISTED,
     ):
         return enrollment
+    if user_needs_guardian_consent(user=learner):
+        raise EnrollmentError(
+            _("A legal guardian's consent is needed before someone under 14 enrols.")
+        )
     if actor is None:
         _check_rules(learner=learner, run=run, invitation_code=invitation_code)
     if enrollment is None:
