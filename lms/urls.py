@@ -16,6 +16,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.sitemaps import TranslatedSitemap
 from cms.views import robots_txt
 from lms.accounts import api as accounts_api
+from research_portal.oai import oai_endpoint
 
 api_v1 = [
     path("me/", accounts_api.me, name="me"),
@@ -41,6 +42,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("calendar/", include("lms.timetable.feed_urls")),
+    path("oai", oai_endpoint, name="oai"),
 ]
 
 if settings.DEBUG:

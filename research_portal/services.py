@@ -1,0 +1,121 @@
+"""Writes of the research portal: the OAI-PMH records that follow publications,
+the English aliases of publications, and the text that search reads."""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from .models import OaiRecord, PublicationPage, utc_seconds
+
+
+def publication_set_specs(*, page: PublicationPage) -> list[str]:
+    """The OAI-PMH sets of a publication: its type, series and topics."""
+    specs = [f"type:{page.publication_type}"]
+    if page.series_id:
+        specs.append(f"series:{page.series.slug}")
+    specs += [f"topic:{topic.slug}" for topic in page.topics.all()]
+    return specs
+
+
+def publication_search_text(*, page: PublicationPage) -> str:
+    """What the index's search reads besides the full text: every name and word
+    of the metadata, in both languages."""
+    parts = [
+        page.title,
+        page.title_en,
+        page.subtitle,
+        page.abstract,
+        page.abstract_en,
+        page.keywords,
+        page.publisher,
+        page.container_title,
+        page.project,
+        page.funder,
+        page.isbn,
+        page.doi,
+    ]
+    for credit in page.authors.all():
+        parts += [credit.person.name, credit.person.name_en]
+    for topic in page.topics.all():
+        parts += [topic.name, topic.name_en]
+    if page.series_id:
+        parts += [page.series.name, page.series.name_en]
+    return "\n".join(part for part in parts if part)
+
+
+@transaction.atomic
+def oai_record_sync(*, page: PublicationPage) -> OaiRecord | None:
+    """Give a published publication a new datestamp and its current sets."""
+    if page.alias_of_id or not page.live:
+        return None
+    record, _created = OaiRecord.objects.update_or_create(
+        publication_id=page.pk,
+        defaults={
+            "page": page,
+            "datestamp": utc_seconds(timezone.now()),
+            "deleted": False,
+            "set_specs": " " + " ".join(publication_set_specs(page=page)) + " ",
+        },
+    )
+    return record
+
+
+@transaction.atomic
+def oai_record_withdraw(*, publication_id: int) -> None:
+    """A publication unpublished or deleted stays as a tombstone with a new date."""
+    OaiRecord.objects.filter(publication_id=publication_id, deleted=False).update(
+        deleted=True, datestamp=utc_seconds(timezone.now())
+    )
+
+
+@transaction.atomic
+def page_alias_ensure(*, page: Page) -> list[Page]:
+    """A publication or living lab on the other language sites, as aliases.
+
+    An alias follows its source on every publish, so a publication is edited
+    once; it is made where the index has a translation.
+    """
+    if page.alias_of_id:
+        return []
+    parent = page.get_parent()
+    aliases = []
+    for locale in Locale.objects.exclude(pk=page.locale_id):
+        if not parent.get_translations().filter(locale=locale).exists():
+            continue
+        alias = Page.objects.filter(
+            alias_of=page, locale=locale
+        ).first() or page.copy_for_translation(locale, copy_parents=False, alias=True)
+        aliases.append(alias)
+    return aliases
+
+
+def default_locale_code() -> str:
+    return settings.LANGUAGE_CODE.split("-")[0]
+
+
+@transaction.atomic
+def publication_full_text_extract(*, page_id: int) -> int:
+    """Read the main PDF of a publication into its full text, for search; the
+    page counts of its PDFs too. Safe to run again; the number of characters."""
+    from .models import PublicationPageFile
+    from .pdf import pdf_text
+
+    page = PublicationPage.objects.filter(pk=page_id).first()
+    if page is None:
+        return 0
+    texts = []
+    for item in PublicationPageFile.objects.filter(page=page).select_related("file"):
+        if (item.file.extension or "").lower() != "pdf":
+            continue
+        with item.file.file.open("rb") as handle:
+            text, pages = pdf_text(handle.read())
+        if pages and item.page_count != pages:
+            PublicationPageFile.objects.filter(pk=item.pk).update(page_count=pages)
+        if item.is_main or not texts:
+            texts.insert(0, text) if item.is_main else texts.append(text)
+    full_text = "\n".join(texts)
+    # the aliases share the text, so that the English site's search finds it too
+    PublicationPage.objects.filter(pk=page.pk).update(full_text=full_text)
+    PublicationPage.objects.filter(alias_of=page).update(full_text=full_text)
+    return len(full_text)
