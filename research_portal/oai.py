@@ -228,6 +228,8 @@ def oai_endpoint(request):
     except OaiError as error:
         for child in list(response.root)[2:]:
             response.root.remove(child)
+        if error.code in ("badVerb", "badArgument"):
+            response.request_el.attrib.clear()
         OaiResponse.el(response.root, "error", error.message, code=error.code)
     return response.render()
 
@@ -269,6 +271,19 @@ def _earliest() -> dt.datetime:
     return earliest or dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
+def _admin_emails() -> list[str]:
+    """Plain addresses with a dotted domain, as the schema's pattern asks."""
+    from email.utils import parseaddr
+
+    configured = getattr(settings, "OAI_ADMIN_EMAILS", None) or [
+        *(email for _name, email in settings.ADMINS),
+        settings.DEFAULT_FROM_EMAIL,
+    ]
+    emails = [parseaddr(value)[1] for value in configured]
+    valid = [e for e in emails if re.fullmatch(r"\S+@(\S+\.)+\S+", e)]
+    return valid or ["research@campus.example"]
+
+
 def identify(request, response, args):
     node = response.el(response.root, "Identify")
     response.el(
@@ -278,12 +293,7 @@ def identify(request, response, args):
     )
     response.el(node, "baseURL", response.base_url)
     response.el(node, "protocolVersion", "2.0")
-    admins = (
-        getattr(settings, "OAI_ADMIN_EMAILS", None)
-        or [email for _name, email in settings.ADMINS]
-        or [settings.DEFAULT_FROM_EMAIL]
-    )
-    for email in admins:
+    for email in _admin_emails():
         response.el(node, "adminEmail", email)
     response.el(node, "earliestDatestamp", _stamp(_earliest()))
     response.el(node, "deletedRecord", "persistent")

@@ -1,15 +1,32 @@
 import pytest
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, Site
 
-from cms.demo import seed_site
+from cms.models import HomePage
 
 from .factories import index_create, person_create, series_create, topic_create
 
 
 @pytest.fixture
 def home(db):
-    """The demo site: Korean home at /, English at /en/."""
-    return seed_site()
+    """A Korean home page at / and its English translation at /en/ (the demo
+    site's shape, without its town pages)."""
+    ko, _ = Locale.objects.get_or_create(language_code="ko")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node()
+    for page in root.get_children():
+        page.delete()
+    home = HomePage(title="캠퍼스", slug="home", hero_title="캠퍼스", locale=ko)
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    english = home.copy_for_translation(en, copy_parents=False, alias=False)
+    english.slug = "home-en"
+    english.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        is_default_site=True
+    )
+    site.hostname, site.port, site.root_page = "localhost", 80, home
+    site.save()
+    return home
 
 
 @pytest.fixture
