@@ -471,8 +471,9 @@ def json_ld(data: CitationData) -> str:
     cleaned = {k: v for k, v in document.items() if v is not None}
     if "isPartOf" in cleaned:
         cleaned["isPartOf"] = {k: v for k, v in cleaned["isPartOf"].items() if v}
-    # "</" cannot close the script element this goes into
-    return json.dumps(cleaned, ensure_ascii=False).replace("</", "<\\/")
+    # nothing in the text can end or confuse the script element this goes into
+    text = json.dumps(cleaned, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _schema_person(creator: Creator) -> dict:
