@@ -16,8 +16,9 @@ from citeproc import (
     formatter,
 )
 from citeproc.source.json import CiteProcJSON
-from filer.models import File
 from django.core.files.base import ContentFile
+from django.utils import timezone
+from filer.models import File
 from lxml import html
 
 from research_portal.models import AuthorRole, PublicationPageFile, PublicationType
@@ -155,7 +156,9 @@ def test_meta_tags_json_ld_and_signposting_with_an_open_pdf(client, brief):
 
 
 def test_an_embargoed_pdf_has_no_pdf_url_no_item_link_and_no_download(client, brief):
-    file = _attach_pdf(brief, embargo_until=dt.date.today() + dt.timedelta(days=30))
+    file = _attach_pdf(
+        brief, embargo_until=timezone.localdate() + dt.timedelta(days=30)
+    )
     response = client.get(f"/research/{brief.slug}/")
     document = html.fromstring(response.content)
     assert _meta(document, "citation_pdf_url") == []

@@ -46,7 +46,9 @@ def test_issn_check_digit():
 
 def test_doi_syntax():
     assert doi_normalize("https://doi.org/10.1000/xyz123") == "10.1000/xyz123"
-    assert doi_normalize("doi:10.12345/jses.2023.12.2.45") == "10.12345/jses.2023.12.2.45"
+    assert (
+        doi_normalize("doi:10.12345/jses.2023.12.2.45") == "10.12345/jses.2023.12.2.45"
+    )
     for bad in ("10.1/abc", "11.1000/abc", "10.1000/", "10.1000/a b"):
         with pytest.raises(ValidationError):
             doi_normalize(bad)
@@ -76,7 +78,11 @@ def test_a_publication_stores_identifiers_in_canonical_form(index, author):
         issn="2508 0008",
         doi="https://doi.org/10.1000/XYZ",
     )
-    assert (page.isbn, page.issn, page.doi) == ("9791196123000", "2508-0008", "10.1000/XYZ")
+    assert (page.isbn, page.issn, page.doi) == (
+        "9791196123000",
+        "2508-0008",
+        "10.1000/XYZ",
+    )
 
 
 def test_a_person_with_a_bad_orcid_is_refused(db):
