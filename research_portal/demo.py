@@ -30,7 +30,7 @@ from .models import (
     Topic,
 )
 from .pdf import pdf_with_text
-from .services import publication_full_text_extract
+from .services import publication_full_text_extract, research_roles_grant
 
 FOLDER = "연구센터 출판물"
 
@@ -741,6 +741,7 @@ def seed_research(*, home_ko, home_en, people) -> dict:
         for i, (t, t_en, s, e) in enumerate(LAB["phases"])
     ]
     lab.save_revision().publish()
+    research_roles_grant()
     return {
         "index_ko": index_ko,
         "index_en": index_en,

@@ -276,6 +276,12 @@ class PublicationIndexPage(RoutablePageMixin, Page):
 
         return publication_index_serve(request, index_page=self)
 
+    @path("feed/")
+    def feed(self, request):
+        from .views import publication_feed
+
+        return publication_feed(request, index_page=self)
+
     @path("authors/<slug:slug>/")
     def author(self, request, slug):
         from .views import person_profile_serve

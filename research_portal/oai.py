@@ -25,6 +25,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from lxml import etree
 
+from lms.core.errors import CampusError
+
 from .models import (
     CREATOR_ROLES,
     AuthorRole,
@@ -67,11 +69,14 @@ RESUMABLE = {"ListIdentifiers", "ListRecords", "ListSets"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-class OaiError(Exception):
+class OaiError(CampusError):
+    """An OAI-PMH error condition: `code` is the protocol's error code. It is
+    answered as HTTP 200 XML, as the protocol asks, not as problem+json."""
+
+    status = 200
+
     def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
+        super().__init__(message, code=code)
 
 
 def page_size() -> int:

@@ -51,6 +51,13 @@ def publication_list_with_people(queryset=None) -> QuerySet[PublicationPage]:
     )
 
 
+def publication_list_newest(*, limit: int = 30) -> list[PublicationPage]:
+    """The newest publications with their people: the feed and the partners API."""
+    return list(
+        publication_list_with_people().order_by("-date_published", "-pk")[:limit]
+    )
+
+
 def publication_get_published(*, pk: int) -> PublicationPage | None:
     return publication_list_with_people().filter(pk=pk).first()
 

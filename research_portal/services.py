@@ -119,3 +119,76 @@ def publication_full_text_extract(*, page_id: int) -> int:
     PublicationPage.objects.filter(pk=page.pk).update(full_text=full_text)
     PublicationPage.objects.filter(alias_of=page).update(full_text=full_text)
     return len(full_text)
+
+
+RESEARCHER_MODELS = {
+    "research_portal": ["person", "series", "topic"],
+    "filer": ["file", "folder"],
+}
+
+
+@transaction.atomic
+def research_roles_grant() -> None:
+    """Researchers write publications and living labs; center staff approve them.
+
+    Researchers may add and edit pages under the publication and living-lab
+    indexes (not publish), and manage people, series, topics and files. Those
+    pages go through a workflow whose one task is the staff's approval.
+    """
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import (
+        GroupApprovalTask,
+        GroupPagePermission,
+        Workflow,
+        WorkflowPage,
+        WorkflowTask,
+    )
+
+    from lms.accounts.models import Role
+
+    from .models import LivingLabIndexPage, PublicationIndexPage
+
+    researchers = Group.objects.filter(name=Role.RESEARCHER.value).first()
+    staff = Group.objects.filter(name=Role.STAFF.value).first()
+    if researchers is None or staff is None:
+        return
+    researchers.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        )
+    )
+    for app_label, models in RESEARCHER_MODELS.items():
+        researchers.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label=app_label,
+                content_type__model__in=models,
+                codename__regex=r"^(add|change|view)_",
+            )
+        )
+    page_permissions = list(
+        Permission.objects.filter(
+            content_type__app_label="wagtailcore",
+            codename__in=["add_page", "change_page"],
+        )
+    )
+    indexes = [
+        *PublicationIndexPage.objects.all(),
+        *LivingLabIndexPage.objects.all(),
+    ]
+    for page in indexes:
+        for permission in page_permissions:
+            GroupPagePermission.objects.get_or_create(
+                group=researchers, page=page, permission=permission
+            )
+    task = GroupApprovalTask.objects.filter(name="센터 직원 승인").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="센터 직원 승인")
+    task.groups.add(staff)
+    workflow, _created = Workflow.objects.get_or_create(name="연구 성과 승인")
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=task, defaults={"sort_order": 0}
+    )
+    for page in indexes:
+        WorkflowPage.objects.update_or_create(
+            page=page, defaults={"workflow": workflow}
+        )

@@ -169,3 +169,42 @@ def publication_cite(request, *, page, style):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Link"] = f'<{data.url}>; rel="describes"'
     return response
+
+
+def publication_feed(request, *, index_page):
+    """An Atom feed of the newest publications."""
+    from django.utils import feedgenerator, timezone
+    from django.utils.translation import gettext as _
+
+    from .selectors import publication_list_newest
+
+    base = request.build_absolute_uri(index_page.url)
+    feed = feedgenerator.Atom1Feed(
+        title=index_page.title,
+        link=base,
+        description=_("New publications"),
+        language=get_language(),
+        feed_url=request.build_absolute_uri(),
+    )
+    for publication in publication_list_newest(limit=30):
+        url = f"{base}{publication.slug}/"
+        published = timezone.make_aware(
+            timezone.datetime.combine(
+                publication.date_published, timezone.datetime.min.time()
+            )
+        )
+        feed.add_item(
+            title=publication.display_title,
+            link=url,
+            unique_id=url,
+            description=publication.display_abstract,
+            author_name=", ".join(
+                credit.person.display_name for credit in publication.authors.all()
+            ),
+            pubdate=published,
+            updateddate=publication.last_published_at or published,
+            categories=[publication.get_publication_type_display()],
+        )
+    return HttpResponse(
+        feed.writeString("utf-8"), content_type="application/atom+xml; charset=utf-8"
+    )

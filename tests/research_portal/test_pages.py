@@ -318,3 +318,17 @@ def test_publication_page_queries_do_not_grow_with_authors(
 
 INDEX_QUERIES = 13
 PAGE_QUERIES = 6
+
+
+def test_the_atom_feed_lists_new_publications(client, catalogue):
+    from lxml import etree
+
+    response = client.get("/research/feed/")
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = etree.fromstring(response.content)
+    atom = {"a": "http://www.w3.org/2005/Atom"}
+    titles = [e.text for e in feed.iterfind("a:entry/a:title", atom)]
+    assert titles[0] == "Social finance survey"
+    assert len(titles) == 3
+    link = feed.find("a:entry/a:link", atom).get("href")
+    assert link == f"http://testserver/research/{catalogue[2].slug}/"
