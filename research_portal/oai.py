@@ -33,6 +33,7 @@ from .models import (
     OaiRecord,
     PublicationPage,
     PublicationPageAuthor,
+    PublicationPageFile,
     PublicationType,
     Series,
     Topic,
@@ -508,6 +509,10 @@ def _pages_for(records) -> dict[int, PublicationPage]:
                 ).order_by("sort_order"),
             ),
             "topics",
+            Prefetch(
+                "files",
+                queryset=PublicationPageFile.objects.select_related("file"),
+            ),
         )
     )
     return {page.pk: page for page in pages}
@@ -578,6 +583,8 @@ def _write_oai_dc(request, parent, page: PublicationPage):
         "Dataset" if page.publication_type == PublicationType.DATASET else "Text",
     )
     add("type", page.publication_type)
+    if any(item.is_open and item.is_main for item in page.files.all()):
+        add("format", "application/pdf")
     add("identifier", _landing_url(request, page))
     if page.doi:
         add("identifier", f"https://doi.org/{page.doi}")

@@ -192,3 +192,41 @@ def research_roles_grant() -> None:
         WorkflowPage.objects.update_or_create(
             page=page, defaults={"workflow": workflow}
         )
+
+
+def publication_embargoes_release(*, today=None) -> list[int]:
+    """Release the files whose embargo ends today or ended since the last run.
+
+    Visibility follows the date by itself (a file shows from its embargo's
+    last day on); what changes here is what harvesters and caches hold: the
+    publication's OAI-PMH record gets a new datestamp, cached pages go, and the
+    text is read for search. Safe to run again: a record already dated on or
+    after the release day is left alone. The ids of the publications released.
+    """
+    import datetime as dt
+
+    from lms.core.page_cache import page_cache_clear
+
+    from .models import PublicationPageFile
+
+    today = today or timezone.localdate()
+    released = []
+    candidates = (
+        PublicationPageFile.objects.filter(
+            embargo_until__lte=today, page__alias_of__isnull=True, page__live=True
+        )
+        .values_list("page_id", "embargo_until")
+        .order_by("page_id")
+    )
+    for page_id, until in candidates:
+        release = timezone.make_aware(dt.datetime.combine(until, dt.time.min))
+        record = OaiRecord.objects.filter(publication_id=page_id).first()
+        if record is None or record.datestamp >= utc_seconds(release):
+            continue
+        page = PublicationPage.objects.get(pk=page_id)
+        oai_record_sync(page=page)
+        publication_full_text_extract(page_id=page_id)
+        released.append(page_id)
+    if released:
+        page_cache_clear()
+    return released

@@ -11,3 +11,10 @@ from . import services
 )
 def publication_full_text_extract(page_id: int) -> int:
     return services.publication_full_text_extract(page_id=page_id)
+
+
+@shared_task(
+    acks_late=True, reject_on_worker_lost=True, autoretry_for=(OperationalError,)
+)
+def publication_embargoes_release() -> list[int]:
+    return services.publication_embargoes_release()
