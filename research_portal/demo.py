@@ -591,18 +591,13 @@ def _file(folder, filename, title, render):
 
 
 def _folder():
-    from filer.models import Folder, FolderPermission
+    """The research center's folder in the file library; its files are public
+    (`is_public`), so it needs no folder permission of its own."""
+    from filer.models import Folder
 
     folder = Folder.objects.filter(name=FOLDER, parent=None).first()
     if folder is None:
         folder = Folder.objects.create(name=FOLDER, parent=None)
-    FolderPermission.objects.get_or_create(
-        folder=folder,
-        everybody=True,
-        group=None,
-        user=None,
-        defaults={"type": FolderPermission.ALL, "can_read": FolderPermission.ALLOW},
-    )
     return folder
 
 
