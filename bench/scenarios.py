@@ -153,6 +153,22 @@ SCENARIOS: list[Scenario] = [
         login=LEARNER,
         cached=False,
     ),
+    # the research portal at demo scale (16 publications)
+    Scenario("research: index with facets", "/research/", unique_query=True),
+    Scenario(
+        "research: index, a search and a facet",
+        "/research/?q=%ED%98%91%EB%8F%99%EC%A1%B0%ED%95%A9&type=research_report",
+        unique_query=True,
+    ),
+    Scenario(
+        "research: publication page",
+        "/research/jbri-policy-brief-24/",
+        unique_query=True,
+    ),
+    Scenario(
+        "research: OAI-PMH ListRecords oai_dc",
+        "/oai?verb=ListRecords&metadataPrefix=oai_dc",
+    ),
 ]
 
 

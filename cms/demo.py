@@ -3,6 +3,8 @@
 Idempotent: pages are found by slug and locale and updated in place.
 """
 
+import json
+
 from wagtail.models import Locale, Page, Site
 
 from .models import HomePage, SpaceKind, StandardPage, TownIndexPage, TownSpacePage
@@ -353,3 +355,19 @@ def seed_site() -> HomePage:
         )
         source = source or page
     return homes["ko"]
+
+
+def space_services_link(*, space_slug: str, links: dict[str, Page]) -> None:
+    """Point a space's service cards at pages on the site, by the card's title
+    (e.g. the research center's 연구보고서 and 리빙랩 at the research portal)."""
+    for space in TownSpacePage.objects.filter(slug=space_slug):
+        raw = list(space.services.raw_data)
+        changed = False
+        for block in raw:
+            target = links.get(block["value"].get("title"))
+            if target is not None and block["value"].get("page") != target.pk:
+                block["value"] = {**block["value"], "page": target.pk}
+                changed = True
+        if changed:
+            space.services = json.dumps(raw)
+            space.save_revision().publish()

@@ -17,6 +17,7 @@ from cms.sitemaps import TranslatedSitemap
 from cms.views import robots_txt
 from lms.accounts import api as accounts_api
 from lms.core import health, metrics, security
+from research_portal.oai import oai_endpoint
 
 api_v1 = [
     path("me/", accounts_api.me, name="me"),
@@ -46,6 +47,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("calendar/", include("lms.timetable.feed_urls")),
+    path("oai", oai_endpoint, name="oai"),
 ]
 
 if settings.DEBUG:

@@ -5,7 +5,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from certificates.demo import seed_certificates
-from cms.demo import seed_site
+from cms.demo import seed_site, space_services_link
 from cms.roles import roles_permissions_grant
 from courses.demo import seed_categories, seed_courses, seed_library
 from courses.demo_assessments import seed_assessments
@@ -14,6 +14,7 @@ from lms.community.demo import seed_community
 from lms.learning.demo import seed_assessment_activity, seed_learning
 from lms.lodging.demo import seed_lodging
 from lms.timetable.demo import seed_timetable
+from research_portal.demo import seed_research
 
 
 class Command(BaseCommand):
@@ -37,6 +38,16 @@ class Command(BaseCommand):
         seed_library(categories=categories)
         seed_certificates(people=people)
         seed_community(courses=courses, people=people)
+        research = seed_research(home_ko=home_ko, home_en=home_en, people=people)
+        space_services_link(
+            space_slug="research-center",
+            links={
+                "연구보고서": research["index_ko"],
+                "리빙랩": research["labs_ko"],
+                "Reports": research["index_en"],
+                "Living labs": research["labs_en"],
+            },
+        )
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(
             f"  Admin login:  {next(iter(people))} / {DEMO_PASSWORD}  "
@@ -46,6 +57,8 @@ class Command(BaseCommand):
             "at http://127.0.0.1:8000/accounts/login/\n"
             "  Course catalog:  http://127.0.0.1:8000/courses/ "
             "(English: /en/courses/)\n"
+            "  Research publications:  http://127.0.0.1:8000/research/ "
+            "(OAI-PMH: /oai?verb=Identify)\n"
             "  Other demo accounts use the same password: "
             + ", ".join(list(people)[1:])
         )

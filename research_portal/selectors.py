@@ -1,0 +1,336 @@
+"""Reads of the research portal: published publications, facets, people, labs.
+
+`publication_list_published()` is the one door to "what the public may see";
+the index, OAI-PMH, feeds and the partners API start from it.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    LivingLabPage,
+    Person,
+    PublicationIndexPage,
+    PublicationLanguage,
+    PublicationPage,
+    PublicationPageAuthor,
+    PublicationPageFile,
+    PublicationType,
+    Series,
+)
+
+PAGE_SIZE = 20
+
+SORTS = {
+    "newest": (_("Newest first"), ["-date_published", "-pk"]),
+    "oldest": (_("Oldest first"), ["date_published", "pk"]),
+    "title": (_("Title"), ["title", "pk"]),
+}
+
+
+def publication_list_published() -> QuerySet[PublicationPage]:
+    """Every live, public publication, once (the source pages, not their aliases)."""
+    return PublicationPage.objects.live().public().filter(alias_of__isnull=True)
+
+
+def publication_list_with_people(queryset=None) -> QuerySet[PublicationPage]:
+    """Publications with what a listing shows: series, people in order, files."""
+    queryset = publication_list_published() if queryset is None else queryset
+    return queryset.select_related("series").prefetch_related(
+        Prefetch(
+            "authors",
+            queryset=PublicationPageAuthor.objects.select_related("person").order_by(
+                "sort_order"
+            ),
+        ),
+    )
+
+
+def publication_list_newest(*, limit: int = 30) -> list[PublicationPage]:
+    """The newest publications with their people: the feed and the partners API."""
+    return list(
+        publication_list_with_people().order_by("-date_published", "-pk")[:limit]
+    )
+
+
+def publication_get_published(*, pk: int) -> PublicationPage | None:
+    return publication_list_with_people().filter(pk=pk).first()
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class PublicationSearch:
+    """A page of results with its facets and the choices that led to it."""
+
+    page: PaginatorPage
+    count: int
+    facets: list[Facet]
+    query: str
+    sort: str
+    selected: dict
+
+
+FILTERS = ("type", "year", "topic", "author", "series", "language")
+
+
+def _filtered(queryset, *, query: str, selected: dict) -> QuerySet:
+    for term in query.split()[:8]:
+        queryset = queryset.filter(
+            Q(search_text__icontains=term) | Q(full_text__icontains=term)
+        )
+    if selected.get("type"):
+        queryset = queryset.filter(publication_type=selected["type"])
+    if selected.get("year", "").isdigit():
+        queryset = queryset.filter(date_published__year=int(selected["year"]))
+    if selected.get("topic"):
+        queryset = queryset.filter(topics__slug=selected["topic"])
+    if selected.get("author"):
+        queryset = queryset.filter(authors__person__slug=selected["author"])
+    if selected.get("series"):
+        queryset = queryset.filter(series__slug=selected["series"])
+    if selected.get("language"):
+        queryset = queryset.filter(language=selected["language"])
+    return queryset
+
+
+def publication_search(
+    *, query: str = "", selected: dict | None = None, sort: str = "newest", page=1
+) -> PublicationSearch:
+    """Search and facet the published publications: one query per facet, however
+    many publications there are."""
+    selected = {k: v for k, v in (selected or {}).items() if k in FILTERS and v}
+    sort = sort if sort in SORTS else "newest"
+    # the filtered ids, so that facets do not repeat the joins of the filters
+    base = _filtered(publication_list_published(), query=query, selected=selected)
+    ids = base.values("pk")
+    matching = PublicationPage.objects.filter(pk__in=ids)
+
+    types = dict(PublicationType.choices)
+    languages = dict(PublicationLanguage.choices)
+    facets = [
+        Facet(
+            "type",
+            _("Type"),
+            [
+                {
+                    "value": row["publication_type"],
+                    "label": types.get(
+                        row["publication_type"], row["publication_type"]
+                    ),
+                    "count": row["n"],
+                }  # noqa: E501
+                for row in matching.values("publication_type")
+                .annotate(n=Count("pk"))
+                .order_by("-n", "publication_type")
+            ],
+        ),
+        Facet(
+            "year",
+            _("Year"),
+            [
+                {"value": str(row["y"]), "label": str(row["y"]), "count": row["n"]}
+                for row in matching.annotate(y=ExtractYear("date_published"))
+                .values("y")
+                .annotate(n=Count("pk"))
+                .order_by("-y")
+            ],
+        ),
+        Facet(
+            "topic",
+            _("Topic"),
+            [
+                {
+                    "value": row["topics__slug"],
+                    "label": _pick(row["topics__name"], row["topics__name_en"]),
+                    "count": row["n"],
+                }
+                for row in matching.filter(topics__isnull=False)
+                .values("topics__slug", "topics__name", "topics__name_en")
+                .annotate(n=Count("pk", distinct=True))
+                .order_by("-n", "topics__name")[:20]
+            ],
+        ),
+        Facet(
+            "author",
+            _("Author"),
+            [
+                {
+                    "value": row["authors__person__slug"],
+                    "label": _pick(
+                        row["authors__person__name"], row["authors__person__name_en"]
+                    ),
+                    "count": row["n"],
+                }
+                for row in matching.filter(authors__isnull=False)
+                .values(
+                    "authors__person__slug",
+                    "authors__person__name",
+                    "authors__person__name_en",
+                )
+                .annotate(n=Count("pk", distinct=True))
+                .order_by("-n", "authors__person__name")[:20]
+            ],
+        ),
+        Facet(
+            "series",
+            _("Series"),
+            [
+                {
+                    "value": row["series__slug"],
+                    "label": _pick(row["series__name"], row["series__name_en"]),
+                    "count": row["n"],
+                }
+                for row in matching.filter(series__isnull=False)
+                .values("series__slug", "series__name", "series__name_en")
+                .annotate(n=Count("pk"))
+                .order_by("-n", "series__name")
+            ],
+        ),
+        Facet(
+            "language",
+            _("Language"),
+            [
+                {
+                    "value": row["language"],
+                    "label": languages.get(row["language"], row["language"]),
+                    "count": row["n"],
+                }
+                for row in matching.values("language")
+                .annotate(n=Count("pk"))
+                .order_by("-n")
+            ],
+        ),
+    ]
+    for facet in facets:
+        for option in facet.options:
+            option["selected"] = selected.get(facet.name) == option["value"]
+    listing = publication_list_with_people(matching).order_by(*SORTS[sort][1])
+    paginator = Paginator(listing, PAGE_SIZE)
+    results = paginator.get_page(page)
+    return PublicationSearch(
+        page=results,
+        count=paginator.count,
+        facets=facets,
+        query=query,
+        sort=sort,
+        selected=selected,
+    )
+
+
+def _pick(korean: str, english: str) -> str:
+    from django.utils.translation import get_language
+
+    if english and (get_language() or "ko").startswith("en"):
+        return english
+    return korean
+
+
+def person_get_public(*, slug: str) -> Person | None:
+    return Person.objects.filter(slug=slug, public_profile=True).first()
+
+
+def publication_list_by_person(*, person: Person) -> QuerySet[PublicationPage]:
+    return (
+        publication_list_with_people()
+        .filter(authors__person=person)
+        .distinct()
+        .order_by("-date_published", "-pk")
+    )
+
+
+def series_get(*, slug: str) -> Series | None:
+    return Series.objects.filter(slug=slug).first()
+
+
+def publication_list_in_series(*, series: Series) -> QuerySet[PublicationPage]:
+    return (
+        publication_list_with_people()
+        .filter(series=series)
+        .order_by("-date_published", "-pk")
+    )
+
+
+def publication_page_context(*, page: PublicationPage, request) -> dict:
+    """What the publication page shows: people in order, files, topics, versions."""
+    source = page.canonical
+    credits = list(
+        PublicationPageAuthor.objects.filter(page=source)
+        .select_related("person")
+        .order_by("sort_order")
+    )
+    files = list(
+        PublicationPageFile.objects.filter(page=source)
+        .select_related("file")
+        .order_by("sort_order")
+    )
+    signed_in_reader = _may_read_restricted(request)
+    for item in files:
+        item.may_download = item.is_open or (signed_in_reader and not item.is_embargoed)
+    main = next((f for f in files if f.is_main), files[0] if files else None)
+    return {
+        "publication": source,
+        "credits": credits,
+        "creators": [c for c in credits if c.role in _creator_roles()],
+        "files": files,
+        "main_file": main,
+        "topics": list(source.topics.all()),
+        "series": source.series,
+        "index_url": page.get_parent().url,
+    }
+
+
+def _creator_roles():
+    from .models import CREATOR_ROLES
+
+    return CREATOR_ROLES
+
+
+def _may_read_restricted(request) -> bool:
+    from lms.accounts.models import Role
+
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    return bool(
+        user.is_staff or user.has_role(Role.RESEARCHER) or user.has_role(Role.STAFF)
+    )
+
+
+def living_lab_list_live(*, index_page) -> QuerySet[LivingLabPage]:
+    return (
+        LivingLabPage.objects.child_of(index_page)
+        .live()
+        .public()
+        .order_by("-first_published_at")
+    )
+
+
+def living_lab_page_context(*, page: LivingLabPage) -> dict:
+    source = (
+        LivingLabPage.objects.get(pk=page.alias_of_id) if page.alias_of_id else page
+    )
+    return {
+        "lab": source,
+        "phases": list(source.phases.order_by("sort_order")),
+        "partners": list(source.partners.all()),
+        "lab_publications": list(
+            publication_list_published()
+            .filter(living_labs=source)
+            .order_by("-date_published")
+        ),
+    }
+
+
+def publication_index_for_locale(*, page: PublicationPage) -> PublicationIndexPage:
+    return page.get_parent().specific

@@ -1,0 +1,232 @@
+"""Writes of the research portal: the OAI-PMH records that follow publications,
+the English aliases of publications, and the text that search reads."""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from .models import OaiRecord, PublicationPage, utc_seconds
+
+
+def publication_set_specs(*, page: PublicationPage) -> list[str]:
+    """The OAI-PMH sets of a publication: its type, series and topics."""
+    specs = [f"type:{page.publication_type}"]
+    if page.series_id:
+        specs.append(f"series:{page.series.slug}")
+    specs += [f"topic:{topic.slug}" for topic in page.topics.all()]
+    return specs
+
+
+def publication_search_text(*, page: PublicationPage) -> str:
+    """What the index's search reads besides the full text: every name and word
+    of the metadata, in both languages."""
+    parts = [
+        page.title,
+        page.title_en,
+        page.subtitle,
+        page.abstract,
+        page.abstract_en,
+        page.keywords,
+        page.publisher,
+        page.container_title,
+        page.project,
+        page.funder,
+        page.isbn,
+        page.doi,
+    ]
+    for credit in page.authors.all():
+        parts += [credit.person.name, credit.person.name_en]
+    for topic in page.topics.all():
+        parts += [topic.name, topic.name_en]
+    if page.series_id:
+        parts += [page.series.name, page.series.name_en]
+    return "\n".join(part for part in parts if part)
+
+
+@transaction.atomic
+def oai_record_sync(*, page: PublicationPage) -> OaiRecord | None:
+    """Give a published publication a new datestamp and its current sets."""
+    if page.alias_of_id or not page.live:
+        return None
+    record, _created = OaiRecord.objects.update_or_create(
+        publication_id=page.pk,
+        defaults={
+            "page": page,
+            "datestamp": utc_seconds(timezone.now()),
+            "deleted": False,
+            "set_specs": " " + " ".join(publication_set_specs(page=page)) + " ",
+        },
+    )
+    return record
+
+
+@transaction.atomic
+def oai_record_withdraw(*, publication_id: int) -> None:
+    """A publication unpublished or deleted stays as a tombstone with a new date."""
+    OaiRecord.objects.filter(publication_id=publication_id, deleted=False).update(
+        deleted=True, datestamp=utc_seconds(timezone.now())
+    )
+
+
+@transaction.atomic
+def page_alias_ensure(*, page: Page) -> list[Page]:
+    """A publication or living lab on the other language sites, as aliases.
+
+    An alias follows its source on every publish, so a publication is edited
+    once; it is made where the index has a translation.
+    """
+    if page.alias_of_id:
+        return []
+    parent = page.get_parent()
+    aliases = []
+    for locale in Locale.objects.exclude(pk=page.locale_id):
+        if not parent.get_translations().filter(locale=locale).exists():
+            continue
+        alias = Page.objects.filter(
+            alias_of=page, locale=locale
+        ).first() or page.copy_for_translation(locale, copy_parents=False, alias=True)
+        aliases.append(alias)
+    return aliases
+
+
+def default_locale_code() -> str:
+    return settings.LANGUAGE_CODE.split("-")[0]
+
+
+@transaction.atomic
+def publication_full_text_extract(*, page_id: int) -> int:
+    """Read the main PDF of a publication into its full text, for search; the
+    page counts of its PDFs too. Safe to run again; the number of characters."""
+    from .models import PublicationPageFile
+    from .pdf import pdf_text
+
+    page = PublicationPage.objects.filter(pk=page_id).first()
+    if page is None:
+        return 0
+    texts = []
+    for item in PublicationPageFile.objects.filter(page=page).select_related("file"):
+        if (item.file.extension or "").lower() != "pdf":
+            continue
+        with item.file.file.open("rb") as handle:
+            text, pages = pdf_text(handle.read())
+        if pages and item.page_count != pages:
+            PublicationPageFile.objects.filter(pk=item.pk).update(page_count=pages)
+        if item.is_main or not texts:
+            texts.insert(0, text) if item.is_main else texts.append(text)
+    full_text = "\n".join(texts)
+    # the aliases share the text, so that the English site's search finds it too
+    PublicationPage.objects.filter(pk=page.pk).update(full_text=full_text)
+    PublicationPage.objects.filter(alias_of=page).update(full_text=full_text)
+    return len(full_text)
+
+
+RESEARCHER_MODELS = {
+    "research_portal": ["person", "series", "topic"],
+    "filer": ["file", "folder"],
+}
+
+
+@transaction.atomic
+def research_roles_grant() -> None:
+    """Researchers write publications and living labs; center staff approve them.
+
+    Researchers may add and edit pages under the publication and living-lab
+    indexes (not publish), and manage people, series, topics and files. Those
+    pages go through a workflow whose one task is the staff's approval.
+    """
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import (
+        GroupApprovalTask,
+        GroupPagePermission,
+        Workflow,
+        WorkflowPage,
+        WorkflowTask,
+    )
+
+    from lms.accounts.models import Role
+
+    from .models import LivingLabIndexPage, PublicationIndexPage
+
+    researchers = Group.objects.filter(name=Role.RESEARCHER.value).first()
+    staff = Group.objects.filter(name=Role.STAFF.value).first()
+    if researchers is None or staff is None:
+        return
+    researchers.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        )
+    )
+    for app_label, models in RESEARCHER_MODELS.items():
+        researchers.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label=app_label,
+                content_type__model__in=models,
+                codename__regex=r"^(add|change|view)_",
+            )
+        )
+    page_permissions = list(
+        Permission.objects.filter(
+            content_type__app_label="wagtailcore",
+            codename__in=["add_page", "change_page"],
+        )
+    )
+    indexes = [
+        *PublicationIndexPage.objects.all(),
+        *LivingLabIndexPage.objects.all(),
+    ]
+    for page in indexes:
+        for permission in page_permissions:
+            GroupPagePermission.objects.get_or_create(
+                group=researchers, page=page, permission=permission
+            )
+    task = GroupApprovalTask.objects.filter(name="센터 직원 승인").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="센터 직원 승인")
+    task.groups.add(staff)
+    workflow, _created = Workflow.objects.get_or_create(name="연구 성과 승인")
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=task, defaults={"sort_order": 0}
+    )
+    for page in indexes:
+        WorkflowPage.objects.update_or_create(
+            page=page, defaults={"workflow": workflow}
+        )
+
+
+def publication_embargoes_release(*, today=None) -> list[int]:
+    """Release the files whose embargo ends today or ended since the last run.
+
+    Visibility follows the date by itself (a file shows from its embargo's
+    last day on); what changes here is what harvesters and caches hold: the
+    publication's OAI-PMH record gets a new datestamp, cached pages go, and the
+    text is read for search. Safe to run again: a record already dated on or
+    after the release day is left alone. The ids of the publications released.
+    """
+    import datetime as dt
+
+    from lms.core.page_cache import page_cache_clear
+
+    from .models import PublicationPageFile
+
+    today = today or timezone.localdate()
+    released = []
+    candidates = (
+        PublicationPageFile.objects.filter(
+            embargo_until__lte=today, page__alias_of__isnull=True, page__live=True
+        )
+        .values_list("page_id", "embargo_until")
+        .order_by("page_id")
+    )
+    for page_id, until in candidates:
+        release = timezone.make_aware(dt.datetime.combine(until, dt.time.min))
+        record = OaiRecord.objects.filter(publication_id=page_id).first()
+        if record is None or record.datestamp >= utc_seconds(release):
+            continue
+        page = PublicationPage.objects.get(pk=page_id)
+        oai_record_sync(page=page)
+        publication_full_text_extract(page_id=page_id)
+        released.append(page_id)
+    if released:
+        page_cache_clear()
+    return released
