@@ -41,6 +41,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("calendar/", include("lms.timetable.feed_urls")),
+    path("lti/", include("lms.partners.lti.urls")),
 ]
 
 if settings.DEBUG:

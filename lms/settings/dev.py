@@ -7,3 +7,4 @@ DEBUG = env.bool("DJANGO_DEBUG", default=True)
 ALLOWED_HOSTS = env.list(
     "DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"]
 )
+LTI_DEMO_PLATFORM = env.bool("LTI_DEMO_PLATFORM", default=True)
