@@ -153,6 +153,10 @@ class FakePlatform:
             return Response(401, url=url)
         if parts.path == "/members":
             return self._members(parts.query, url)
+        if parts.path == "/lineitems" and method == "GET":
+            wanted = parse_qs(parts.query).get("resource_id", [None])[0]
+            found = [i for i in self.line_items.values() if i["resourceId"] == wanted]
+            return Response(200, json.dumps(found).encode(), url=url)
         if parts.path == "/lineitems" and method == "POST":
             item = json.loads(body)
             item["id"] = f"{self.issuer}/lineitems/{len(self.line_items) + 1}"

@@ -8,9 +8,12 @@ from dataclasses import dataclass
 class LtiHttpError(Exception):
     """A call to a platform failed: refused address, timeout or an HTTP error."""
 
-    def __init__(self, message: str, *, status: int | None = None):
+    def __init__(self, message: str, status: int | None = None):
         super().__init__(message)
         self.status = status
+
+    def __reduce__(self):
+        return (self.__class__, (str(self), self.status))
 
     @property
     def retryable(self) -> bool:

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from courses.models import CourseModulePage, CoursePage, LessonPage, QuizPage
-from lms.learning.models import EnrollmentStatus
 from lms.learning.services import EnrollmentError, enrollment_create
 
 from ..models import (
@@ -216,6 +215,10 @@ def lti_launch_record(*, launch: Launch) -> LaunchResult:
         if context is not None and link.page is not None:
             _context_bind_run(context, link.page)
             _line_item_record(context=context, link=link)
+    if INSTRUCTOR in roles and context is not None and context.memberships_url:
+        from .tasks import lti_roster_sync
+
+        transaction.on_commit(partial(lti_roster_sync.delay, context.pk))
     if LEARNER in roles and INSTRUCTOR not in roles and context and context.run:
         try:
             enrollment_create(learner=user, run=context.run, source="lti")
@@ -303,11 +306,3 @@ def lti_platform_register(
             platform=platform, deployment_id=deployment_id
         )
     return platform
-
-
-def enrollment_is_lti(enrollment) -> bool:
-    return enrollment.source == "lti" and enrollment.status in (
-        EnrollmentStatus.ACTIVE,
-        EnrollmentStatus.PENDING,
-        EnrollmentStatus.WAITLISTED,
-    )
