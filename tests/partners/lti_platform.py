@@ -60,6 +60,19 @@ class FakePlatform:
             **extra,
         )
 
+    def openid_configuration(self):
+        return {
+            "issuer": self.issuer,
+            "authorization_endpoint": self.issuer + "/auth",
+            "token_endpoint": self.issuer + "/token",
+            "jwks_uri": self.issuer + "/jwks",
+            "registration_endpoint": self.issuer + "/register",
+            "https://purl.imsglobal.org/spec/lti-platform-configuration": {
+                "product_family_code": "moodle",
+                "version": "4.5",
+            },
+        }
+
     def rotate(self):
         self.keys.insert(0, (f"k{secrets.token_hex(3)}", _key()))
 
@@ -149,6 +162,23 @@ class FakePlatform:
             return Response(200, json.dumps(self.jwks()).encode(), url=url)
         if parts.path == "/token":
             return self._token(body)
+        if parts.path == "/.well-known/openid-configuration":
+            return Response(200, json.dumps(self.openid_configuration()).encode())
+        if parts.path == "/register" and method == "POST":
+            if (headers or {}).get("Authorization") != "Bearer reg-token":
+                return Response(401)
+            self.registered = json.loads(body)
+            answer = {
+                **self.registered,
+                "client_id": "dyn-client-9",
+                "https://purl.imsglobal.org/spec/lti-tool-configuration": {
+                    **self.registered[
+                        "https://purl.imsglobal.org/spec/lti-tool-configuration"
+                    ],
+                    "deployment_id": "dyn-deployment-1",
+                },
+            }
+            return Response(200, json.dumps(answer).encode())
         if not self._authorised(headers or {}):
             return Response(401, url=url)
         if parts.path == "/members":

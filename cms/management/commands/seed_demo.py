@@ -13,6 +13,7 @@ from lms.accounts.demo import DEMO_PASSWORD, seed_people
 from lms.community.demo import seed_community
 from lms.learning.demo import seed_assessment_activity, seed_learning
 from lms.lodging.demo import seed_lodging
+from lms.partners.lti.demo import seed_lti
 from lms.timetable.demo import seed_timetable
 
 
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         seed_library(categories=categories)
         seed_certificates(people=people)
         seed_community(courses=courses, people=people)
+        seed_lti()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(
             f"  Admin login:  {next(iter(people))} / {DEMO_PASSWORD}  "
@@ -45,6 +47,8 @@ class Command(BaseCommand):
             "at http://127.0.0.1:8000/accounts/login/\n"
             "  Course catalog:  http://127.0.0.1:8000/courses/ "
             "(English: /en/courses/)\n"
+            "  LTI demo platform (launches a lesson in an iframe):  "
+            "http://127.0.0.1:8000/lti/demo/platform/\n"
             "  Other demo accounts use the same password: "
             + ", ".join(list(people)[1:])
         )

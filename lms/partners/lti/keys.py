@@ -58,12 +58,16 @@ def tool_key_rotate(*, now=None) -> LtiToolKey:
     """
     now = now or timezone.now()
     overlap = timedelta(days=settings.LTI_KEY_OVERLAP_DAYS)
-    LtiToolKey.objects.select_for_update().filter(is_current=True).update(
+    tool_keys = LtiToolKey.objects.filter(purpose=LtiToolKey.Purpose.TOOL)
+    tool_keys.select_for_update().filter(is_current=True).update(
         is_current=False, retired_at=now, published_until=now + overlap
     )
-    LtiToolKey.objects.filter(is_current=False, published_until__lte=now).delete()
+    tool_keys.filter(is_current=False, published_until__lte=now).delete()
+    return _key_create(kid=f"{now:%Y%m%d}-{secrets.token_hex(4)}", now=now)
+
+
+def _key_create(*, kid: str, now, purpose=LtiToolKey.Purpose.TOOL) -> LtiToolKey:
     private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    kid = f"{now:%Y%m%d}-{secrets.token_hex(4)}"
     pem = private.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
@@ -71,16 +75,29 @@ def tool_key_rotate(*, now=None) -> LtiToolKey:
     )
     return LtiToolKey.objects.create(
         kid=kid,
+        purpose=purpose,
         public_jwk=_public_jwk(private, kid),
         private_key_encrypted=private_key_encrypt(pem),
-        is_current=True,
+        is_current=purpose == LtiToolKey.Purpose.TOOL,
         created_at=now,
+    )
+
+
+def demo_platform_key() -> LtiToolKey:
+    """The demo platform's own key (made once; never in the tool's JWKS)."""
+    key = LtiToolKey.objects.filter(purpose=LtiToolKey.Purpose.DEMO_PLATFORM).first()
+    return key or _key_create(
+        kid="demo-platform",
+        now=timezone.now(),
+        purpose=LtiToolKey.Purpose.DEMO_PLATFORM,
     )
 
 
 def tool_key_current() -> LtiToolKey:
     """The key that signs now, made on first use."""
-    key = LtiToolKey.objects.filter(is_current=True).first()
+    key = LtiToolKey.objects.filter(
+        is_current=True, purpose=LtiToolKey.Purpose.TOOL
+    ).first()
     return key or tool_key_rotate()
 
 

@@ -62,10 +62,25 @@ def enrollment_completed_score(sender, enrollment, **kwargs) -> None:
     )
 
 
+def frame_origins_forget(sender, **kwargs) -> None:
+    from django.core.cache import cache
+
+    from .selectors import FRAME_ORIGINS_KEY
+
+    transaction.on_commit(lambda: cache.delete(FRAME_ORIGINS_KEY))
+
+
 def connect() -> None:
-    from django.db.models.signals import post_save
+    from django.db.models.signals import post_delete, post_save
 
     from lms.learning.signals import enrollment_completed
+
+    from ..models import LtiPlatform
+
+    for signal in (post_save, post_delete):
+        signal.connect(
+            frame_origins_forget, sender=LtiPlatform, dispatch_uid="lti-frame-origins"
+        )
 
     post_save.connect(
         quiz_attempt_saved, sender=QuizAttempt, dispatch_uid="lti-quiz-score"

@@ -286,11 +286,20 @@ def lti_platform_register(
     name: str = "",
     institution=None,
     jwks: dict | None = None,
+    token_audience: str = "",
+    new_uuid=None,
 ) -> LtiPlatform:
-    """Create or update a registration (issuer + client id) and its deployments."""
+    """Create or update a registration (issuer + client id) and its deployments.
+
+    `new_uuid` names a new registration (dynamic registration has already
+    told the platform its login URL, which carries it)."""
+    defaults = {"auth_url": auth_url}
+    if new_uuid is not None:
+        defaults["uuid"] = new_uuid
     platform, _created = LtiPlatform.objects.select_for_update().get_or_create(
-        issuer=issuer, client_id=client_id, defaults={"auth_url": auth_url}
+        issuer=issuer, client_id=client_id, defaults=defaults
     )
+    platform.token_audience = token_audience or platform.token_audience
     platform.auth_url = auth_url
     platform.jwks_url = jwks_url
     platform.token_url = token_url

@@ -16,4 +16,7 @@ urlpatterns = [
     path("resource/<int:pk>/bind/", views.resource_bind, name="resource-bind"),
     path("deep-link/<str:token>/", views.deep_link, name="deep-link"),
     path("handoff/<str:signed>/", views.handoff, name="handoff"),
+    path("register/<str:signed>/", views.dynamic_register, name="register"),
+    path("demo/platform/", views.demo_platform, name="demo-platform"),
+    path("demo/platform/auth/", views.demo_platform_auth, name="demo-platform-auth"),
 ]

@@ -413,3 +413,139 @@ def deep_link(request, token: str):
             "multiple": flow["settings"].get("accept_multiple", True) is not False,
         },
     )
+
+
+# --- dynamic registration ---------------------------------------------------------
+
+
+@csrf_exempt  # the signed registration URL is the credential
+@never_cache
+@require_http_methods(["GET", "POST"])
+def dynamic_register(request, signed: str):
+    """LTI Dynamic Registration: confirm, then register with the platform."""
+    from .dynamic import invitation_read, platform_register_dynamic
+
+    _activate_language(request)
+    params = request.POST if request.method == "POST" else request.GET
+    configuration = params.get("openid_configuration", "")
+    try:
+        institution = invitation_read(signed)
+        if not configuration:
+            raise LtiRefused(
+                _("Open this link from your platform's tool registration.")
+            )
+        if request.method == "GET":
+            return render(
+                request,
+                "partners/lti/register.html",
+                {
+                    "institution": institution,
+                    "configuration": configuration,
+                    "registration_token": params.get("registration_token", ""),
+                },
+            )
+        platform = platform_register_dynamic(
+            openid_configuration=configuration,
+            registration_token=params.get("registration_token", ""),
+            base_url=site_base_url(request),
+            institution=institution,
+        )
+    except LtiRefused as error:
+        return _refused(request, error)
+    return render(request, "partners/lti/registered.html", {"platform": platform})
+
+
+# --- the demo platform ------------------------------------------------------------
+
+
+def _demo_enabled():
+    if not settings.LTI_DEMO_PLATFORM:
+        raise Http404
+
+
+@csrf_exempt  # receives the deep linking answer, as a platform does
+@never_cache
+@require_http_methods(["GET", "POST"])
+def demo_platform(request):
+    """A page that plays a partner's LMS and launches Campus in an iframe."""
+    from .demo import PEOPLE, demo_platform
+
+    _demo_enabled()
+    _activate_language(request)
+    platform = demo_platform()
+    if platform is None:
+        raise Http404
+    received = None
+    if request.method == "POST" and request.POST.get("JWT"):
+        import jwt as pyjwt
+
+        published = {k["kid"]: k for k in keys.tool_jwks()["keys"]}
+        try:
+            kid = pyjwt.get_unverified_header(request.POST["JWT"]).get("kid")
+            received = pyjwt.decode(
+                request.POST["JWT"],
+                pyjwt.PyJWK(published[kid]),
+                algorithms=["RS256"],
+                audience=platform.issuer,
+            ).get("https://purl.imsglobal.org/spec/lti-dl/claim/content_items", [])
+        except (KeyError, pyjwt.PyJWTError):
+            received = []
+    person = request.GET.get("as", "demo-learner")
+    person = person if person in PEOPLE else "demo-learner"
+    item = request.GET.get("item", "lesson")
+    item = item if item in ("lesson", "quiz", "deep-link") else "lesson"
+    login = {
+        "iss": platform.issuer,
+        "login_hint": person,
+        "lti_message_hint": item,
+        "target_link_uri": _absolute(request, "lti:launch"),
+        "client_id": platform.client_id,
+        "lti_deployment_id": "demo-deployment",
+    }
+    login_url = reverse("lti:login-registered", args=[platform.uuid])
+    return render(
+        request,
+        "partners/lti/demo_platform.html",
+        {
+            "platform": platform,
+            "launch_src": f"{login_url}?{urlencode(login)}",
+            "person": person,
+            "item": item,
+            "received": received,
+        },
+    )
+
+
+@never_cache
+@require_GET
+def demo_platform_auth(request):
+    """The demo platform's OIDC authorization endpoint: signs the launch."""
+    from .demo import demo_id_token, demo_platform
+
+    _demo_enabled()
+    platform = demo_platform()
+    redirect_uri = request.GET.get("redirect_uri", "")
+    if (
+        platform is None
+        or request.GET.get("client_id") != platform.client_id
+        or redirect_uri != _absolute(request, "lti:launch")
+    ):
+        return _refused(request, LtiRefused(_("The launch is meant for another tool.")))
+    language = translation.get_language_from_request(request)
+    id_token = demo_id_token(
+        platform=platform,
+        login_hint=request.GET.get("login_hint", ""),
+        message_hint=request.GET.get("lti_message_hint", "lesson"),
+        nonce=request.GET.get("nonce", ""),
+        target=redirect_uri,
+        language="en" if language.startswith("en") else "ko",
+    )
+    return render(
+        request,
+        "partners/lti/demo_auth.html",
+        {
+            "redirect_uri": redirect_uri,
+            "id_token": id_token,
+            "state": request.GET.get("state", ""),
+        },
+    )

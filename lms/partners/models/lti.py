@@ -251,15 +251,25 @@ class LtiToolKeyQuerySet(models.QuerySet):
     def published(self, *, now=None):
         """The current key and retired keys still inside their overlap."""
         now = now or timezone.now()
-        return self.filter(
+        return self.filter(purpose=LtiToolKey.Purpose.TOOL).filter(
             models.Q(is_current=True) | models.Q(published_until__gt=now)
         )
 
 
 class LtiToolKey(models.Model):
-    """One of Campus's own RSA keys; the private half is encrypted at rest."""
+    """One of Campus's own RSA keys; the private half is encrypted at rest.
+
+    The demo platform (a page that plays a partner's LMS) keeps its key here
+    too, never published in the tool's JWKS."""
+
+    class Purpose(models.TextChoices):
+        TOOL = "tool", _("Campus as a tool")
+        DEMO_PLATFORM = "demo_platform", _("The demo platform")
 
     kid = models.CharField(_("key id"), max_length=64, unique=True)
+    purpose = models.CharField(
+        _("purpose"), max_length=16, choices=Purpose.choices, default=Purpose.TOOL
+    )
     public_jwk = models.JSONField(_("public key (JWK)"))
     private_key_encrypted = models.TextField(_("private key (encrypted)"))
     is_current = models.BooleanField(_("signs now"), default=False)
