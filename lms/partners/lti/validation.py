@@ -18,6 +18,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from lms.core.errors import CampusError
+
 from ..models import LtiDeployment, LtiPlatform
 from .http import LtiHttpError, lti_fetch
 
@@ -47,19 +49,11 @@ JWKS_TTL = 3600
 JWKS_REFETCH_EVERY = 10  # at most one refetch per platform in this many seconds
 
 
-class LtiRefused(Exception):
+class LtiRefused(CampusError):
     """A login or launch that Campus refuses, with a message for the user."""
 
-    status = 400
+    default_message = _("Campus could not open this link.")
     code = "lti_refused"
-
-    def __init__(self, message, *, status: int | None = None, code: str = ""):
-        super().__init__(str(message))
-        self.message = message
-        if status is not None:
-            self.status = status
-        if code:
-            self.code = code
 
 
 class LtiCookiesBlocked(LtiRefused):
