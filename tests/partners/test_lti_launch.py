@@ -378,3 +378,20 @@ def test_a_second_platform_with_the_same_sub_is_another_user(client, platform, b
     other.launch(client, **bound)
     assert LtiIdentity.objects.count() == 2
     assert User.objects.filter(lti_identities__isnull=False).distinct().count() == 2
+
+
+def test_two_first_launches_at_once_make_one_user(postgresql, transactional_db):
+    from lms.partners.lti.services import lti_user_provision
+
+    from ..concurrency import in_parallel
+
+    fake = FakePlatform()
+    registration = fake.register(jwks=fake.jwks())
+    claims = {"sub": "twin", "name": "Twin"}
+    results, errors = in_parallel(
+        lambda _n: lti_user_provision(platform=registration, claims=claims).pk,
+        range(4),
+    )
+    assert errors == []
+    assert len(set(results)) == 1
+    assert LtiIdentity.objects.count() == 1

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -117,10 +117,20 @@ def lti_user_provision(*, platform: LtiPlatform, claims: dict):
         preferred_language="en" if locale.startswith("en") else "ko",
     )
     user.set_unusable_password()
-    user.save()
-    LtiIdentity.objects.create(
-        issuer=platform.issuer, sub=sub, user=user, platform=platform
-    )
+    try:
+        with transaction.atomic():  # two first launches at once: one makes the user
+            user.save()
+            LtiIdentity.objects.create(
+                issuer=platform.issuer, sub=sub, user=user, platform=platform
+            )
+    except IntegrityError:
+        identity = LtiIdentity.objects.select_related("user").filter(
+            issuer=platform.issuer, sub=sub
+        )
+        found = identity.first()
+        if found is None:
+            raise
+        return found.user
     return user
 
 
