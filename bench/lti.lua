@@ -7,6 +7,7 @@
 --   POST /lti/launch/ id_token, state  200, the landing page (validation, the
 --                                        nonce spent, the user linked, enrolled)
 --
+-- Run with one connection per thread (the state below is per thread).
 -- A launch counts when the landing page carries <meta name="lti-launch"
 -- content="ok">. Prints the BENCH_RESULT line of latency.lua plus the launches
 -- ("submissions") and the refused ones. The path wrk is given is the login URL.
