@@ -1,9 +1,8 @@
 """An LTI launch from a partner platform's page that frames Campus, with the
-browser blocking third-party cookies (as Safari does, and Chromium 156 by
-default): the launch is refused inside the frame and completes in a new
-window. The platform is the
-in-process fake of tests/partners, on a site of its own (served through
-Playwright's routing), signing real id_tokens for the live Campus server."""
+browser blocking third-party cookies (as Safari does): the launch is refused
+inside the frame and completes in a new window. The platform is the fake of
+tests/partners on an HTTP server of its own (127.0.0.1, another site than
+Campus on localhost), signing real id_tokens for the live Campus server."""
 
 import threading
 from contextlib import contextmanager

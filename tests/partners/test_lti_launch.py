@@ -380,7 +380,9 @@ def test_a_second_platform_with_the_same_sub_is_another_user(client, platform, b
     assert User.objects.filter(lti_identities__isnull=False).distinct().count() == 2
 
 
-def test_two_first_launches_at_once_make_one_user(postgresql, transactional_db):
+def test_two_first_launches_at_once_make_one_user(
+    postgresql, django_db_serialized_rollback, transactional_db
+):
     from lms.partners.lti.services import lti_user_provision
 
     from ..concurrency import in_parallel

@@ -35,7 +35,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def two_servers(postgresql, transactional_db):
+def two_servers(postgresql, django_db_serialized_rollback, transactional_db):
     """Two gunicorn servers (one sync worker each) on the test database and
     the test's Redis cache."""
     backend = settings.CACHES["default"]["BACKEND"]
