@@ -119,14 +119,6 @@ SCENARIOS: list[Scenario] = [
         script="quiz.lua",
         script_args=("start=/learn/quizzes/{bench_quiz}/start/", "answers={answers}"),
     ),
-    Scenario(
-        "LTI login initiation + launch (demo platform, 3 requests each)",
-        "{lti_login}",
-        expect_status=302,
-        # one connection per wrk thread: the script's state is per thread
-        connections=2,
-        script="lti.lua",
-    ),
     Scenario("certificates: wallet (learner)", "/certificates/", login=LEARNER),
     Scenario("certificates: verification page", "/verify/{certificate_code}"),
     Scenario("certificates: verification JSON", "/verify/{certificate_code}.json"),
@@ -198,26 +190,7 @@ def path_values() -> dict[str, object]:
             user=User.objects.get(email=LEARNER)
         ).token,
         **bench_path_values(),
-        "lti_login": _lti_login(),
     }
-
-
-def _lti_login() -> str:
-    """The demo platform's login initiation URL (seed_demo registers it)."""
-    from urllib.parse import urlencode
-
-    from lms.partners.lti.demo import CLIENT_ID, DEPLOYMENT, demo_platform
-
-    platform = demo_platform()
-    query = {
-        "iss": platform.issuer,
-        "login_hint": "demo-learner",
-        "lti_message_hint": "lesson",
-        "target_link_uri": "http://127.0.0.1/lti/launch/",
-        "client_id": CLIENT_ID,
-        "lti_deployment_id": DEPLOYMENT,
-    }
-    return f"/lti/login/{platform.uuid}/?{urlencode(query)}"
 
 
 def _bench_run(slug: str) -> int:

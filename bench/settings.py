@@ -21,6 +21,3 @@ INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
 # wrk is one client address: the per-address limit of the certificate
 # verification pages would answer most of the load with 429
 CERTIFICATES_VERIFY_RATE = env("CERTIFICATES_VERIFY_RATE", default="100000000/s")
-
-# the LTI scenario launches through the demo platform, which signs the launches
-LTI_DEMO_PLATFORM = True
