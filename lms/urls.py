@@ -48,6 +48,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("calendar/", include("lms.timetable.feed_urls")),
     path("oai", oai_endpoint, name="oai"),
+    path("lti/", include("lms.partners.lti.urls")),
 ]
 
 if settings.DEBUG:

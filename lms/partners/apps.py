@@ -8,3 +8,9 @@ class PartnersConfig(AppConfig):
     name = "lms.partners"
     label = "partners"
     verbose_name = _("Partner universities")
+
+    def ready(self):
+        # LTI: the admin of registrations, Celery tasks, scores on learning events
+        from .lti import admin, receivers, tasks  # noqa: F401
+
+        receivers.connect()

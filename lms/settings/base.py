@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "lms.core.security.security_headers_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # LTI paths: their own SameSite=None session cookie and frame-ancestors
+    "lms.partners.lti.middleware.LtiSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "lms.core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -390,6 +392,15 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="celery")
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+
+# LTI 1.3 tool: the key that encrypts our private keys at rest, clock leeway,
+# how long a retired key stays published, the demo platform (dev only)
+LTI_KEY_ENCRYPTION_KEY = env("LTI_KEY_ENCRYPTION_KEY", default="")
+LTI_CLOCK_LEEWAY = env.int("LTI_CLOCK_LEEWAY", default=60)
+LTI_MAX_TOKEN_AGE = env.int("LTI_MAX_TOKEN_AGE", default=600)
+LTI_KEY_OVERLAP_DAYS = env.int("LTI_KEY_OVERLAP_DAYS", default=7)
+LTI_SESSION_COOKIE_NAME = "campus_lti_session"
+LTI_DEMO_PLATFORM = env.bool("LTI_DEMO_PLATFORM", default=False)
 
 # Certificates: serial numbers, the Open Badges signing key, verification limits.
 # The Hangul font comes from requirements-fonts.txt unless paths are given here.

@@ -9,11 +9,13 @@ import pytest
 
 from lms.accounts.demo import DEMO_PASSWORD, demo_totp_code
 
+from .conftest import axe_inject
+
 LEARNER = "learner@campus.example"
 
 
 def _axe(page, axe_js):
-    page.add_script_tag(path=str(axe_js))
+    axe_inject(page, axe_js)
     result = page.evaluate("() => axe.run()")
     assert result["passes"], "axe-core ran no checks"
     violations = [

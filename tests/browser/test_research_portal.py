@@ -8,6 +8,8 @@ import datetime as dt
 
 import pytest
 
+from .conftest import axe_inject
+
 
 @pytest.fixture
 def research(demo_site):
@@ -86,7 +88,7 @@ def research(demo_site):
 
 
 def _serious_violations(page, axe_js) -> list:
-    page.add_script_tag(path=str(axe_js))
+    axe_inject(page, axe_js)
     result = page.evaluate("() => axe.run()")
     assert result["passes"], "axe-core ran no checks"
     return [

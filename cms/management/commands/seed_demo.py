@@ -13,6 +13,7 @@ from lms.accounts.demo import DEMO_PASSWORD, demo_sign_in_note, seed_people
 from lms.community.demo import seed_community
 from lms.learning.demo import seed_assessment_activity, seed_learning
 from lms.lodging.demo import seed_lodging
+from lms.partners.lti.demo import seed_lti
 from lms.timetable.demo import seed_timetable
 from research_portal.demo import seed_research
 
@@ -48,6 +49,7 @@ class Command(BaseCommand):
                 "Living labs": research["labs_en"],
             },
         )
+        seed_lti()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(
             f"  Admin login:  {next(iter(people))} / {DEMO_PASSWORD}  "
@@ -59,6 +61,8 @@ class Command(BaseCommand):
             "(English: /en/courses/)\n"
             "  Research publications:  http://127.0.0.1:8000/research/ "
             "(OAI-PMH: /oai?verb=Identify)\n"
+            "  LTI demo platform (launches a lesson in an iframe):  "
+            "http://127.0.0.1:8000/lti/demo/platform/\n"
             "  Other demo accounts use the same password: "
             + ", ".join(list(people)[1:])
         )

@@ -1,0 +1,90 @@
+"""Scores go back to the platforms: on quiz submission and course completion.
+
+Connected in PartnersConfig.ready(): lms.learning is a lower layer and knows
+nothing of LTI.
+"""
+
+from functools import partial
+
+from django.db import transaction
+
+from lms.learning.models import QuizAttempt, QuizAttemptStatus
+
+from ..models import LtiLineItem
+
+COMPLETED, SUBMITTED = "Completed", "Submitted"
+FULLY_GRADED, PENDING_MANUAL = "FullyGraded", "PendingManual"
+
+
+def _queue(line_items, *, user_id, score, activity, grading) -> None:
+    from .tasks import lti_score_publish
+
+    for line_item in line_items:
+        lti_score_publish.delay(line_item.pk, user_id, score, 100.0, activity, grading)
+
+
+def _quiz_scores_queue(attempt_id: int) -> None:
+    attempt = QuizAttempt.objects.filter(pk=attempt_id).first()
+    if attempt is None:
+        return
+    line_items = LtiLineItem.objects.filter(
+        page_id=attempt.quiz_id,
+        context__platform__identities__user_id=attempt.learner_id,
+    ).distinct()
+    graded = attempt.percent is not None
+    _queue(
+        line_items,
+        user_id=attempt.learner_id,
+        score=float(attempt.percent) if graded else None,
+        activity=COMPLETED,
+        grading=FULLY_GRADED if graded else PENDING_MANUAL,
+    )
+
+
+def quiz_attempt_saved(sender, instance, **kwargs) -> None:
+    if instance.status == QuizAttemptStatus.SUBMITTED:
+        transaction.on_commit(partial(_quiz_scores_queue, instance.pk))
+
+
+def enrollment_completed_score(sender, enrollment, **kwargs) -> None:
+    line_items = LtiLineItem.objects.filter(
+        page_id=enrollment.run.course_id,
+        context__run_id=enrollment.run_id,
+        context__platform__identities__user_id=enrollment.learner_id,
+    ).distinct()
+    grade = enrollment.final_grade
+    _queue(
+        line_items,
+        user_id=enrollment.learner_id,
+        score=float(grade) if grade is not None else 100.0,
+        activity=COMPLETED,
+        grading=FULLY_GRADED,
+    )
+
+
+def frame_origins_forget(sender, **kwargs) -> None:
+    from django.core.cache import cache
+
+    from .selectors import FRAME_ORIGINS_KEY
+
+    transaction.on_commit(lambda: cache.delete(FRAME_ORIGINS_KEY))
+
+
+def connect() -> None:
+    from django.db.models.signals import post_delete, post_save
+
+    from lms.learning.signals import enrollment_completed
+
+    from ..models import LtiPlatform
+
+    for signal in (post_save, post_delete):
+        signal.connect(
+            frame_origins_forget, sender=LtiPlatform, dispatch_uid="lti-frame-origins"
+        )
+
+    post_save.connect(
+        quiz_attempt_saved, sender=QuizAttempt, dispatch_uid="lti-quiz-score"
+    )
+    enrollment_completed.connect(
+        enrollment_completed_score, dispatch_uid="lti-course-score"
+    )

@@ -1,0 +1,327 @@
+"""Writes of the LTI tool: registrations, what a validated launch creates,
+binding resource links to content."""
+
+import hashlib
+from dataclasses import dataclass
+from functools import partial
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from courses.models import CourseModulePage, CoursePage, LessonPage, QuizPage
+from lms.learning.services import EnrollmentError, enrollment_create
+
+from ..models import (
+    LtiContext,
+    LtiDeployment,
+    LtiIdentity,
+    LtiLineItem,
+    LtiPlatform,
+    LtiResourceLink,
+)
+from . import selectors
+from .validation import (
+    AGS_ENDPOINT,
+    CONTEXT,
+    CUSTOM,
+    LAUNCH_PRESENTATION,
+    NRPS,
+    RESOURCE_LINK,
+    ROLES,
+    Launch,
+    LtiRefused,
+)
+
+User = get_user_model()
+
+BINDABLE = (CoursePage, CourseModulePage, LessonPage, QuizPage)
+GRADED = (CoursePage, QuizPage)
+LEARNER, INSTRUCTOR = "learner", "instructor"
+
+_ROLE_VOCABULARIES = (
+    "http://purl.imsglobal.org/vocab/lis/v2/membership#",
+    "http://purl.imsglobal.org/vocab/lis/v2/membership/",
+    "http://purl.imsglobal.org/vocab/lis/v2/system/person#",
+    "http://purl.imsglobal.org/vocab/lis/v2/institution/person#",
+)
+_TEACHING = {"Instructor", "Administrator", "ContentDeveloper", "TeachingAssistant"}
+_ADMINISTRATOR = "Administrator"
+
+
+def roles_map(roles) -> set[str]:
+    """LTI roles, long or short, to Campus's two: unknown roles are ignored and
+    no known role at all means a learner."""
+    found = set()
+    for role in roles if isinstance(roles, list) else []:
+        if not isinstance(role, str):
+            continue
+        name = role
+        for vocabulary in _ROLE_VOCABULARIES:
+            if role.startswith(vocabulary):
+                name = role[len(vocabulary) :]
+                context_role = "membership" in vocabulary
+                break
+        else:
+            context_role = "/" not in role and ":" not in role  # a short name
+        name = name.split("#")[-1]  # membership/Instructor#TeachingAssistant
+        if not context_role:
+            if name == _ADMINISTRATOR:  # a platform administrator may teach
+                found.add(INSTRUCTOR)
+            continue
+        if name in _TEACHING:
+            found.add(INSTRUCTOR)
+        elif name in ("Learner", "Member", "Mentor"):
+            found.add(LEARNER)
+    return found or {LEARNER}
+
+
+def _placeholder_email(issuer: str, sub: str) -> str:
+    digest = hashlib.sha256(f"{issuer}\n{sub}".encode()).hexdigest()[:24]
+    return f"lti-{digest}@lti.invalid"
+
+
+def _display_name(claims: dict) -> str:
+    name = claims.get("name") or " ".join(
+        part for part in (claims.get("given_name"), claims.get("family_name")) if part
+    )
+    return str(name)[:100]
+
+
+def lti_user_provision(*, platform: LtiPlatform, claims: dict):
+    """The Campus user for (issuer, sub): found, or made. Never matched by
+    e-mail, which any platform may claim; a free e-mail address is used as the
+    login, else a placeholder that cannot receive mail."""
+    sub = str(claims["sub"])
+    identity = (
+        LtiIdentity.objects.select_related("user")
+        .filter(issuer=platform.issuer, sub=sub)
+        .first()
+    )
+    name = _display_name(claims)
+    if identity is not None:
+        user = identity.user
+        if name and name not in (user.name_ko, user.name_en):
+            user.name_ko = user.name_en = name
+            user.save(update_fields=["name_ko", "name_en"])
+        return user
+    email = str(claims.get("email") or "").strip().lower()
+    if not email or User.objects.filter(email__iexact=email).exists():
+        email = _placeholder_email(platform.issuer, sub)
+    locale = str((claims.get(LAUNCH_PRESENTATION) or {}).get("locale") or "")
+    user = User(
+        email=email,
+        name_ko=name,
+        name_en=name,
+        preferred_language="en" if locale.startswith("en") else "ko",
+    )
+    user.set_unusable_password()
+    try:
+        with transaction.atomic():  # two first launches at once: one makes the user
+            user.save()
+            LtiIdentity.objects.create(
+                issuer=platform.issuer, sub=sub, user=user, platform=platform
+            )
+    except IntegrityError:
+        identity = LtiIdentity.objects.select_related("user").filter(
+            issuer=platform.issuer, sub=sub
+        )
+        found = identity.first()
+        if found is None:
+            raise
+        return found.user
+    return user
+
+
+def course_of(page) -> CoursePage | None:
+    """The course a bindable page belongs to."""
+    if page is None:
+        return None
+    specific = page.specific
+    if isinstance(specific, CoursePage):
+        return specific
+    return CoursePage.objects.ancestor_of(page).first()
+
+
+def page_bindable(page_id) -> Page | None:
+    """A live course, module, lesson or quiz page with this id, or None."""
+    try:
+        page_id = int(page_id)
+    except (TypeError, ValueError):
+        return None
+    page = Page.objects.live().filter(pk=page_id).first()
+    if page is None or not isinstance(page.specific, BINDABLE):
+        return None
+    return page
+
+
+def _context_bind_run(context: LtiContext, page) -> None:
+    if context.run_id is None and page is not None:
+        run = selectors.run_for_course(course_of(page))
+        if run is not None:
+            context.run = run
+            context.save(update_fields=["run"])
+
+
+@dataclass
+class LaunchResult:
+    """What a launch linked: who, where, with which roles."""
+
+    user: object
+    roles: set
+    context: LtiContext | None
+    resource_link: LtiResourceLink | None
+
+
+def _context_record(launch: Launch) -> LtiContext | None:
+    claim = launch.claims.get(CONTEXT)
+    if not isinstance(claim, dict) or not claim.get("id"):
+        return None
+    context, _created = LtiContext.objects.get_or_create(
+        platform=launch.platform,
+        deployment=launch.deployment,
+        context_id=str(claim["id"])[:255],
+    )
+    ags = launch.claims.get(AGS_ENDPOINT) or {}
+    nrps = launch.claims.get(NRPS) or {}
+    context.title = str(claim.get("title") or "")[:500]
+    context.label = str(claim.get("label") or "")[:255]
+    context.lineitems_url = str(ags.get("lineitems") or context.lineitems_url)
+    context.ags_scopes = list(ags.get("scope") or context.ags_scopes)
+    context.memberships_url = str(
+        nrps.get("context_memberships_url") or context.memberships_url
+    )
+    context.save()
+    return context
+
+
+@transaction.atomic
+def lti_launch_record(*, launch: Launch) -> LaunchResult:
+    """Link a validated launch: the user by (issuer, sub), the context, the
+    resource link (and the content our deep link chose), and the learner's
+    enrolment in the run bound to the context. Called only after
+    `launch_validate` succeeded: a refused launch never reaches here."""
+    claims = launch.claims
+    roles = roles_map(claims.get(ROLES))
+    user = lti_user_provision(platform=launch.platform, claims=claims)
+    context = _context_record(launch)
+    link = None
+    if launch.message_type == "LtiResourceLinkRequest":
+        claim = claims[RESOURCE_LINK]
+        link, _created = LtiResourceLink.objects.select_for_update().get_or_create(
+            platform=launch.platform,
+            deployment=launch.deployment,
+            resource_link_id=str(claim["id"])[:255],
+            defaults={"context": context},
+        )
+        link.title = str(claim.get("title") or link.title)[:500]
+        link.context = context or link.context
+        ags = claims.get(AGS_ENDPOINT) or {}
+        link.lineitem_url = str(ags.get("lineitem") or link.lineitem_url)
+        if link.page_id is None:
+            link.page = page_bindable((claims.get(CUSTOM) or {}).get("campus_page"))
+        link.save()
+        if context is not None and link.page is not None:
+            _context_bind_run(context, link.page)
+            _line_item_record(context=context, link=link)
+    if INSTRUCTOR in roles and context is not None and context.memberships_url:
+        from .tasks import lti_roster_sync
+
+        transaction.on_commit(partial(lti_roster_sync.delay, context.pk))
+    if LEARNER in roles and INSTRUCTOR not in roles and context and context.run:
+        try:
+            enrollment_create(learner=user, run=context.run, source="lti")
+        except EnrollmentError as error:
+            raise LtiRefused(error.message, status=409, code="lti_enrolment") from error
+    return LaunchResult(user=user, roles=roles, context=context, resource_link=link)
+
+
+def _line_item_record(*, context: LtiContext, link: LtiResourceLink) -> None:
+    """The line item for a graded page: the one the launch names, else made
+    through the platform's line items service (after commit, by Celery)."""
+    if not isinstance(link.page.specific, GRADED):
+        return
+    if LtiLineItem.objects.filter(context=context, page=link.page).exists():
+        return
+    if link.lineitem_url:
+        LtiLineItem.objects.create(
+            context=context,
+            page=link.page,
+            url=link.lineitem_url,
+            resource_id=resource_id_for(link.page),
+        )
+    elif context.lineitems_url and selectors.AGS_LINEITEM_SCOPE in context.ags_scopes:
+        from .tasks import lti_line_item_ensure
+
+        transaction.on_commit(
+            partial(lti_line_item_ensure.delay, context.pk, link.page_id, link.pk)
+        )
+
+
+def resource_id_for(page) -> str:
+    return f"campus-page-{page.pk}"
+
+
+@transaction.atomic
+def lti_resource_link_bind(*, link: LtiResourceLink, page, roles) -> LtiResourceLink:
+    """Bind an unbound resource link to a page; only the platform's instructors."""
+    if INSTRUCTOR not in roles:
+        raise LtiRefused(
+            _("Only an instructor of this course can choose its content."), status=403
+        )
+    page = page_bindable(getattr(page, "pk", page))
+    if page is None:
+        raise LtiRefused(_("Choose a course, module, lesson or quiz."))
+    link = LtiResourceLink.objects.select_for_update().get(pk=link.pk)
+    if link.page_id is not None:
+        raise LtiRefused(_("This link already shows other content."), status=409)
+    link.page = page
+    link.save(update_fields=["page"])
+    if link.context is not None:
+        _context_bind_run(link.context, page)
+        _line_item_record(context=link.context, link=link)
+    return link
+
+
+@transaction.atomic
+def lti_platform_register(
+    *,
+    issuer: str,
+    client_id: str,
+    deployment_ids: list[str],
+    auth_url: str,
+    jwks_url: str = "",
+    token_url: str = "",
+    name: str = "",
+    institution=None,
+    jwks: dict | None = None,
+    token_audience: str = "",
+    new_uuid=None,
+) -> LtiPlatform:
+    """Create or update a registration (issuer + client id) and its deployments.
+
+    `new_uuid` names a new registration (dynamic registration has already
+    told the platform its login URL, which carries it)."""
+    defaults = {"auth_url": auth_url}
+    if new_uuid is not None:
+        defaults["uuid"] = new_uuid
+    platform, _created = LtiPlatform.objects.select_for_update().get_or_create(
+        issuer=issuer, client_id=client_id, defaults=defaults
+    )
+    platform.token_audience = token_audience or platform.token_audience
+    platform.auth_url = auth_url
+    platform.jwks_url = jwks_url
+    platform.token_url = token_url
+    platform.name = name or platform.name
+    platform.institution = institution or platform.institution
+    if jwks is not None:
+        platform.jwks = jwks
+    platform.is_active = True
+    platform.full_clean()
+    platform.save()
+    for deployment_id in deployment_ids:
+        LtiDeployment.objects.get_or_create(
+            platform=platform, deployment_id=deployment_id
+        )
+    return platform
