@@ -142,6 +142,8 @@ LOGIN_URL = "account_login"
 # pages restricted to signed-in people send visitors to the site's own log-in
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "accounts:profile"
+# after sign-in: `next`, else the landing page of the person's role (lms.core.landing)
+ACCOUNT_ADAPTER = "lms.accounts.adapter.AccountAdapter"
 
 # django-allauth: e-mail is the login, and it must be verified
 ACCOUNT_LOGIN_METHODS = {"email"}
