@@ -3,10 +3,12 @@
 / is Korean (the default, unprefixed) and /en/ is English.
 """
 
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -16,6 +18,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.sitemaps import TranslatedSitemap
 from cms.views import robots_txt
 from lms.accounts import api as accounts_api
+from lms.core.mailbox import mailbox
 
 api_v1 = [
     path("me/", accounts_api.me, name="me"),
@@ -43,10 +46,17 @@ urlpatterns = [
     path("calendar/", include("lms.timetable.feed_urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # static() adds nothing when DEBUG is off, so the route is spelled out
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
@@ -57,6 +67,7 @@ urlpatterns += i18n_patterns(
     path("library/", include("courses.urls")),
     path("", include("certificates.urls")),
     path("timetable/", include("lms.timetable.urls")),
+    path("mailbox/", mailbox, name="mailbox"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -229,6 +229,10 @@ vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Campus <campus@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STAFF_NOTIFICATION_EMAILS = env.list("STAFF_NOTIFICATION_EMAILS", default=[])
+# the demo's local mailbox (lms.core.mailbox), read by staff at /mailbox/
+MAILBOX_DIR = env("MAILBOX_DIR", default=str(BASE_DIR / "mailbox"))
+# Django serves MEDIA_URL itself (the embedded default, lms.settings.dev)
+SERVE_MEDIA = False
 
 # Lodging: how long a bed is held for a learner to confirm it
 LODGING_HOLD_MINUTES = env.int("LODGING_HOLD_MINUTES", default=30)
