@@ -171,6 +171,8 @@ LANGUAGES = [("ko", _("Korean")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "lms" / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
+# one set of date and time formats in both languages (lms/core/formats.py)
+FORMAT_MODULE_PATH = ["lms.core.locale_formats"]
 USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
