@@ -16,7 +16,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.sitemaps import TranslatedSitemap
-from cms.views import robots_txt
+from cms.views import favicon, robots_txt
 from lms.accounts import api as accounts_api
 from lms.core import health, metrics
 from lms.core.mailbox import mailbox
@@ -46,6 +46,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("calendar/", include("lms.timetable.feed_urls")),
 ]

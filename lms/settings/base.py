@@ -112,6 +112,8 @@ if METRICS_ENABLED:
     ]
 
 ROOT_URLCONF = "lms.urls"
+# checkbox labels without a colon (lms/core/forms.py)
+FORM_RENDERER = "lms.core.forms.CampusFormRenderer"
 WSGI_APPLICATION = "lms.wsgi.application"
 
 TEMPLATES = [
@@ -215,6 +217,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_SITE_NAME = "Campus"
 WAGTAILADMIN_BASE_URL = SITE_URL or "http://127.0.0.1:8000"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# no avatars from gravatar: staff e-mail hashes stay here, and it works offline
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = [
@@ -350,4 +354,4 @@ LOGGING = {
 OUTBOUND_ALLOWED_HOSTS = env.list("OUTBOUND_ALLOWED_HOSTS", default=[])
 OUTBOUND_TIMEOUT = env.float("OUTBOUND_TIMEOUT", default=5.0)
 OUTBOUND_MAX_BYTES = env.int("OUTBOUND_MAX_BYTES", default=2 * 1024 * 1024)
-OUTBOUND_USER_AGENT = f"Campus (+{SITE_URL})"
+OUTBOUND_USER_AGENT = f"Campus (+{SITE_URL or WAGTAILADMIN_BASE_URL})"
