@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from lms.accounts.models import User
 
 from ..models import (
+    REQUEST_REASON_MAX,
     Bookmark,
     CourseRun,
     Enrollment,
@@ -116,8 +117,12 @@ def enrollment_create(
     invitation_code: str = "",
     source: str = "web",
     actor: User | None = None,
+    reason: str = "",
 ) -> Enrollment:
     """Enrol `learner` in `run`: active, pending approval or waitlisted.
+
+    A request to a course by approval keeps the learner's `reason` for the
+    approver.
 
     Enrolling again while enrolled, pending or waitlisted is a no-op. Staff
     enrolling someone (`actor`) skip the window, policy and prerequisites, but
@@ -141,6 +146,7 @@ def enrollment_create(
 
     if run.enrollment_policy == EnrollmentPolicy.APPROVAL and actor is None:
         _set_status(enrollment, EnrollmentStatus.PENDING)
+        enrollment.request_reason = reason.strip()[:REQUEST_REASON_MAX]
     elif _take_seat(run):
         _set_status(enrollment, EnrollmentStatus.ACTIVE, actor=actor)
     elif run.waitlist_enabled and actor is None:

@@ -51,12 +51,19 @@ def run_enroll(request, run_id: int):
         CourseRun.objects.published().select_related("course"), pk=run_id
     )
     form = EnrollForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():
+        messages.error(
+            request, " ".join(str(e) for errors in form.errors.values() for e in errors)
+        )
+        response = _back(request, run.course.url)
+        response.status_code = 303
+        return response
     try:
         enrollment = enrollment_create(
             learner=request.user,
             run=run,
-            invitation_code=form.cleaned_data.get("invitation_code", ""),
+            invitation_code=form.cleaned_data["invitation_code"],
+            reason=form.cleaned_data["reason"],
         )
     except EnrollmentError as error:
         messages.error(request, error.message)
