@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= lms.settings.dev
 
-.PHONY: run test install setup lint test-unit test-postgres browser-deps bench messages clean \
+.PHONY: run dev test install setup lint test-unit test-postgres browser-deps bench messages clean \
 	backup restore
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt requirements-fonts.txt
@@ -24,9 +24,17 @@ setup: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 
+# The site as its users see it: DEBUG off (the project's own 404 and 500 pages),
+# static files from whitenoise, e-mail in the console and the staff mailbox.
 run: setup
 	@echo "Campus is starting at http://$(HOST):$(PORT)/ (English at /en/, admin at /admin/)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Demo logins: learner@ / instructor@ / staff@ / admin@campus.example, password campus-demo-2026"
+	@echo "E-mails (e.g. a sign-up's verification link) print here and show at http://$(HOST):$(PORT)/mailbox/ to staff"
+	DJANGO_DEBUG=0 SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT)
+
+# For developers: the same with DEBUG on (tracebacks, template errors, autoreload).
+dev: setup
+	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install
 	$(VENV)/bin/ruff check .

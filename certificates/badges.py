@@ -28,6 +28,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 
+from lms.core.site_url import absolute_url as site_absolute_url
+from lms.core.site_url import public_base_url
+
 from .signing import jwt_sign
 
 OB_CONTEXT = [
@@ -50,7 +53,7 @@ def absolute_url(name: str, *args) -> str:
     """An absolute, unprefixed (Korean, the default language) URL of the site."""
     with translation.override(settings.LANGUAGE_CODE):
         path = reverse(name, args=args)
-    return settings.SITE_URL.rstrip("/") + path
+    return site_absolute_url(path)
 
 
 def verify_url(code: str) -> str:
@@ -88,7 +91,7 @@ def issuer_profile(*, with_context: bool = False) -> dict:
         "id": absolute_url("certificates:badge-issuer"),
         "type": ["Profile"],
         "name": f"{name_ko} ({name_en})",
-        "url": settings.SITE_URL.rstrip("/") + "/",
+        "url": public_base_url() + "/",
         "description": name_en,
     }
     email = getattr(settings, "CERTIFICATES_ISSUER_EMAIL", "")

@@ -22,7 +22,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -135,7 +135,7 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
                     [FieldPanel("issuer_name_ko"), FieldPanel("issuer_name_en")]
                 ),
             ],
-            _("Text"),
+            pgettext_lazy("certificate", "Text"),
         ),
         MultiFieldPanel(
             [
@@ -320,7 +320,9 @@ class CertificateBatch(models.Model):
         default=CertificateBatchStatus.QUEUED,
     )
     total = models.PositiveIntegerField(_("learners"), default=0)
-    processed = models.PositiveIntegerField(_("processed"), default=0)
+    processed = models.PositiveIntegerField(
+        pgettext_lazy("certificate", "processed"), default=0
+    )
     issued = models.PositiveIntegerField(_("certificates issued"), default=0)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -329,7 +331,9 @@ class CertificateBatch(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    created_at = models.DateTimeField(
+        pgettext_lazy("certificate", "started"), auto_now_add=True
+    )
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:
@@ -458,9 +462,11 @@ class Certificate(models.Model):
     credit_hours = models.DecimalField(
         _("credit hours"), max_digits=5, decimal_places=1
     )
-    started_on = models.DateField(_("started"), null=True, blank=True)
+    started_on = models.DateField(
+        pgettext_lazy("certificate", "started"), null=True, blank=True
+    )
     ended_on = models.DateField(_("ended"), null=True, blank=True)
-    completed_on = models.DateField(_("completed"))
+    completed_on = models.DateField(pgettext_lazy("certificate", "completed"))
     grade = models.DecimalField(
         _("final grade (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
@@ -598,7 +604,9 @@ class CertificateEvent(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    note = models.CharField(
+        pgettext_lazy("certificate", "note"), max_length=300, blank=True
+    )
     at = models.DateTimeField(_("when"), default=timezone.now)
 
     class Meta:

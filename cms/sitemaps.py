@@ -4,6 +4,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from lms.core.site_url import absolute_url
+
 
 class TranslatedSitemap(Sitemap):
     def items(self):
@@ -20,3 +22,11 @@ class TranslatedSitemap(Sitemap):
             .defer_streamfields()
             .specific()
         )
+
+    def _urls(self, page, protocol, domain):
+        # Wagtail writes each Site's root URL (localhost in the demo); the
+        # sitemap names the public host instead, like every other absolute URL.
+        urls = super()._urls(page, protocol, domain)
+        for url_info in urls:
+            url_info["location"] = absolute_url(url_info["location"], self.request)
+        return urls

@@ -1,13 +1,24 @@
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+from lms.core.site_url import absolute_url
+
+
+@require_GET
+@cache_control(max_age=60 * 60 * 24, public=True)
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: the site's icon."""
+    return redirect(static("cms/icons/favicon.ico"), permanent=True)
 
 
 @require_GET
 @cache_control(max_age=60 * 60 * 24, public=True)
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    sitemap_url = absolute_url(reverse("sitemap"), request)
     body = render_to_string("robots.txt", {"sitemap_url": sitemap_url})
     return HttpResponse(body, content_type="text/plain; charset=utf-8")

@@ -3,10 +3,12 @@
 / is Korean (the default, unprefixed) and /en/ is English.
 """
 
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -14,9 +16,10 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.sitemaps import TranslatedSitemap
-from cms.views import robots_txt
+from cms.views import favicon, robots_txt
 from lms.accounts import api as accounts_api
 from lms.core import health, metrics, security
+from lms.core.mailbox import mailbox
 from research_portal.oai import oai_endpoint
 
 api_v1 = [
@@ -45,16 +48,24 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("calendar/", include("lms.timetable.feed_urls")),
     path("oai", oai_endpoint, name="oai"),
     path("lti/", include("lms.partners.lti.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # static() adds nothing when DEBUG is off, so the route is spelled out
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
@@ -65,6 +76,7 @@ urlpatterns += i18n_patterns(
     path("library/", include("courses.urls")),
     path("", include("certificates.urls")),
     path("timetable/", include("lms.timetable.urls")),
+    path("mailbox/", mailbox, name="mailbox"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

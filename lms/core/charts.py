@@ -192,6 +192,18 @@ def _ticks(scale: float, count: int = 4) -> list[float]:
     return [scale * i / count for i in range(count + 1)]
 
 
+def integer_axis(scale: float) -> tuple[float, int]:
+    """A scale and a tick count whose ticks are whole numbers, for counts of
+    people (no "0.5 learners"): 2 → 0, 1, 2; 5 → 0 … 5; 25 → 0, 5 … 25."""
+    whole = max(1, math.ceil(scale))
+    if whole <= 5:
+        return float(whole), whole
+    for count in (4, 5, 2, 3):
+        if whole % count == 0:
+            return float(whole), count
+    return float(whole + (-whole) % 4), 4
+
+
 def _rows(data: Iterable, series_count: int) -> list[tuple[str, list[float]]]:
     rows = []
     for item in data:
@@ -294,8 +306,12 @@ def bar_chart(
     height: int = 280,
     chart_id: str = "",
     maximum: float | None = None,
+    counts: bool = False,
 ) -> Chart:
     """Vertical bars, one group per row; rows are (label, value, [value…]).
+
+    `counts`: the values count people or things, so the axis ticks are whole
+    numbers (0, 1, 2, not 0, 0.5, 1).
 
     Bar heights are proportional to the values on a scale from 0 to a round
     number at or above the largest (or `maximum`, if larger). Labels that
@@ -311,7 +327,10 @@ def bar_chart(
 
     top = max(v for _label, values in rows for v in values)
     scale = nice_ceiling(max(top, _number(maximum)))
-    ticks = _ticks(scale)
+    count = 4
+    if counts:
+        scale, count = integer_axis(scale)
+    ticks = _ticks(scale, count)
     tick_width = max(text_width(value_format(t, unit), SMALL_FONT_SIZE) for t in ticks)
     legend_height = 24 if len(series_list) > 1 else 0
     plot_x = tick_width + 12

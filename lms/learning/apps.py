@@ -23,7 +23,16 @@ class LearningConfig(AppConfig):
         )
         lesson_gate_register(pages.lesson_gate)
 
-        from lms.core.navigation import NavItem, nav_item_register, staff_only
+        from django.contrib.auth.signals import user_logged_in
+
+        from lms.core.landing import landing_provider_register
+        from lms.core.navigation import NavItem, nav_item_register
+
+        from . import landing
+
+        user_logged_in.connect(landing.teaches_remember, dispatch_uid="teaches")
+        landing_provider_register("teaching", landing.teaching_landing, order=10)
+        landing_provider_register("learning", landing.learner_landing, order=90)
 
         nav_item_register(
             NavItem("learning", _("My learning"), "learning:dashboard", order=10)
@@ -34,7 +43,7 @@ class LearningConfig(AppConfig):
                 _("Teaching"),
                 "learning:teaching",
                 order=60,
-                visible=staff_only,
+                visible=landing.teaching_visible,
             )
         )
 

@@ -119,6 +119,13 @@ RUNS = {
                 ("learner2@campus.example", "self"),
                 ("learner4@campus.example", "self"),
             ],
+            # what the requests say in 신청 사유, for the approver to read
+            "reasons": {
+                "learner2@campus.example": "전주에서 어르신 돌봄 사회적협동조합을 "
+                "운영합니다. 돌봄 노동자 처우 개선 사례를 함께 나누고 싶습니다.",
+                "learner4@campus.example": "완주 지역 돌봄 조합 설립을 준비 중입니다. "
+                "조합원 구조를 어떻게 설계할지 배우고 싶습니다.",
+            },
         },
     ],
     "understanding-impact-investing": [
@@ -224,6 +231,7 @@ def seed_learning(*, courses: list[CoursePage], people) -> list[CourseRun]:
                     invitation_code=run.invitation_code,
                     source="web" if how == "self" else "csv",
                     actor=staff if how == "staff" else None,
+                    reason=spec.get("reasons", {}).get(email, ""),
                 )
             lessons = [lesson for lesson in _lessons(run.course) if lesson.is_required]
             for email, count in spec.get("progress", {}).items():

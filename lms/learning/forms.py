@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.models import CourseLanguage, Delivery, LearningMode, Level
 
+from .models import REQUEST_REASON_MAX
 from .selectors import CatalogQuery
 
 
@@ -46,6 +47,12 @@ class CatalogFilterForm(forms.Form):
 class EnrollForm(forms.Form):
     invitation_code = forms.CharField(
         label=_("Invitation code"), required=False, max_length=64
+    )
+    reason = forms.CharField(
+        label=_("Reason for applying"),
+        required=False,
+        max_length=REQUEST_REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
 

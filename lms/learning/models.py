@@ -153,6 +153,8 @@ class EnrollmentStatus(models.TextChoices):
     REJECTED = "rejected", _("Not approved")
 
 
+REQUEST_REASON_MAX = 1000
+
 # statuses that hold a seat
 SEAT_HOLDING = (EnrollmentStatus.ACTIVE, EnrollmentStatus.COMPLETED)
 
@@ -191,6 +193,12 @@ class Enrollment(models.Model):
     )
     source = models.CharField(
         _("source"), max_length=16, default="web", help_text=_("web, csv or api")
+    )
+    request_reason = models.TextField(
+        _("reason for applying"),
+        max_length=REQUEST_REASON_MAX,
+        blank=True,
+        help_text=_("What the learner wrote when asking to join a course by approval."),
     )
     notified_status = models.CharField(
         max_length=16,

@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from lms.core.mail import mail_queue
+from lms.core.site_url import public_base_url
 
 from .models import Enrollment, EnrollmentStatus
 
@@ -42,7 +43,7 @@ def enrollment_status_notify(*, enrollment_id: int) -> bool:
             "course": enrollment.run.course,
             "promoted": previous == EnrollmentStatus.WAITLISTED
             and enrollment.status == EnrollmentStatus.ACTIVE,
-            "site_url": settings.SITE_URL,
+            "site_url": public_base_url(),
         }
         subject = render_to_string("learning/email/status_subject.txt", context).strip()
         body = render_to_string("learning/email/status_body.txt", context)

@@ -75,15 +75,23 @@ def course_catalog(*, index, query: CatalogQuery) -> dict[str, Any]:
             )
         courses = courses.filter(pk__in=runs.values("course_id"))
     if query.q:
-        ranked = [
-            page.pk
-            for page in CoursePage.objects.child_of(index).live().search(query.q)[:500]
-        ]
+        # the text of every language finds a course ("marketing" finds the
+        # Korean page whose English translation has the word); the reader
+        # gets the page of the catalog they search
+        ranked = list(
+            dict.fromkeys(
+                page.translation_key
+                for page in CoursePage.objects.live().search(query.q)[:500]
+            )
+        )
         order = Case(
-            *[When(pk=pk, then=position) for position, pk in enumerate(ranked)],
+            *[
+                When(translation_key=key, then=position)
+                for position, key in enumerate(ranked)
+            ],
             output_field=IntegerField(),
         )
-        courses = courses.filter(pk__in=ranked).order_by(order)
+        courses = courses.filter(translation_key__in=ranked).order_by(order)
     else:
         courses = courses.order_by("-first_published_at", "pk")
 

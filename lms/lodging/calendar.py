@@ -6,12 +6,12 @@ itself is built by the timetable. One query, whatever the number of stays.
 
 import datetime as dt
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.core.calendar import CalendarEntry
+from lms.core.site_url import absolute_url
 
 from .models import Stay, StayStatus
 
@@ -64,8 +64,7 @@ def _entry(stay: Stay) -> CalendarEntry:
         all_day=True,
         description="\n".join(lines),
         location=", ".join(part for part in (building, room) if part),
-        url=settings.SITE_URL.rstrip("/")
-        + reverse("lodging:stay-detail", args=[stay.pk]),
+        url=absolute_url(reverse("lodging:stay-detail", args=[stay.pk])),
         status=_ICAL_STATUS[StayStatus(status)],
         sequence=stay.sequence,
         last_modified=stay.updated_at,

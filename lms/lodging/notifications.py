@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from lms.core.mail import mail_queue
+from lms.core.site_url import public_base_url
 
 from .models import Stay, StayStatus
 
@@ -42,7 +43,7 @@ def stay_status_notify(*, stay_id: int) -> bool:
             "building": stay.bed.room.floor.building if stay.bed_id else None,
             "promoted": previous == StayStatus.WAITLISTED
             and stay.status == StayStatus.HELD,
-            "site_url": settings.SITE_URL.rstrip("/"),
+            "site_url": public_base_url(),
         }
         subject = render_to_string("lodging/email/status_subject.txt", context).strip()
         body = render_to_string("lodging/email/status_body.txt", context)

@@ -19,7 +19,9 @@ SECRET_KEY = env("DJANGO_SECRET_KEY", default="dev-only-insecure-key-change-me")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# The public base URL of every absolute link (certificates, sitemap, calendars,
+# e-mails): see lms/core/site_url.py. Empty in development: the request's host.
+SITE_URL = env("SITE_URL", default="")
 
 INSTALLED_APPS = [
     # Campus, highest layer first (see DESIGN.md)
@@ -90,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "lms.core.security.security_headers_middleware",
+    "lms.core.site_url.PublicBaseUrlMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LTI paths: their own SameSite=None session cookie and frame-ancestors
@@ -161,6 +164,8 @@ if METRICS_ENABLED:
     ]
 
 ROOT_URLCONF = "lms.urls"
+# checkbox labels without a colon (lms/core/forms.py)
+FORM_RENDERER = "lms.core.forms.CampusFormRenderer"
 WSGI_APPLICATION = "lms.wsgi.application"
 
 TEMPLATES = [
@@ -226,6 +231,8 @@ LOGIN_URL = "account_login"
 # pages restricted to signed-in people send visitors to the site's own log-in
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "accounts:profile"
+# after sign-in: `next`, else the landing page of the person's role (lms.core.landing)
+ACCOUNT_ADAPTER = "lms.accounts.adapter.AccountAdapter"
 
 # django-allauth: e-mail is the login, and it must be verified
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -315,16 +322,17 @@ LANGUAGES = [("ko", _("Korean")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "lms" / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
+# one set of date and time formats in both languages (lms/core/formats.py)
+FORMAT_MODULE_PATH = ["lms.core.locale_formats"]
 USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_SITE_NAME = "Campus"
-# No avatars from gravatar: staff e-mail hashes would leave the site, and the
-# image breaks offline (and under the Content-Security-Policy).
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAILADMIN_BASE_URL = SITE_URL or "http://127.0.0.1:8000"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# no avatars from gravatar: staff e-mail hashes stay here, and it works offline
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = [
@@ -376,6 +384,10 @@ vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Campus <campus@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STAFF_NOTIFICATION_EMAILS = env.list("STAFF_NOTIFICATION_EMAILS", default=[])
+# the demo's local mailbox (lms.core.mailbox), read by staff at /mailbox/
+MAILBOX_DIR = env("MAILBOX_DIR", default=str(BASE_DIR / "mailbox"))
+# Django serves MEDIA_URL itself (the embedded default, lms.settings.dev)
+SERVE_MEDIA = False
 
 # Lodging: how long a bed is held for a learner to confirm it
 LODGING_HOLD_MINUTES = env.int("LODGING_HOLD_MINUTES", default=30)
@@ -465,6 +477,6 @@ LOGGING = {
 OUTBOUND_ALLOWED_HOSTS = env.list("OUTBOUND_ALLOWED_HOSTS", default=[])
 OUTBOUND_TIMEOUT = env.float("OUTBOUND_TIMEOUT", default=5.0)
 OUTBOUND_MAX_BYTES = env.int("OUTBOUND_MAX_BYTES", default=2 * 1024 * 1024)
-OUTBOUND_USER_AGENT = f"Campus (+{SITE_URL})"
+OUTBOUND_USER_AGENT = f"Campus (+{SITE_URL or WAGTAILADMIN_BASE_URL})"
 MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=6)
 MAIL_RETRY_BACKOFF = env.int("MAIL_RETRY_BACKOFF", default=30)

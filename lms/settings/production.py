@@ -10,6 +10,10 @@ from .base import env
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
+# absolute links name the public host, never the host a proxy asked for
+SITE_URL = env("SITE_URL")
+WAGTAILADMIN_BASE_URL = SITE_URL
+OUTBOUND_USER_AGENT = f"Campus (+{SITE_URL})"
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

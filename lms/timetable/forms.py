@@ -5,6 +5,7 @@ from django import forms
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.documents import get_document_model
 
 from lms.accounts.models import Role, User
@@ -20,7 +21,7 @@ class TimetableFilterForm(forms.Form):
     view = forms.ChoiceField(
         label=_("View"),
         required=False,
-        choices=[("week", _("Week")), ("month", _("Month"))],
+        choices=[("week", _("Week")), ("month", pgettext_lazy("timetable", "Month"))],
     )
     start = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -32,7 +33,7 @@ class TimetableFilterForm(forms.Form):
         empty_label=_("All buildings"),
     )
     room = forms.ModelChoiceField(
-        label=_("Room"),
+        label=pgettext_lazy("lecture room", "Room"),
         required=False,
         queryset=Room.objects.select_related("building"),
         empty_label=_("All rooms"),
@@ -84,7 +85,8 @@ class SessionForm(forms.Form):
         help_text=_("For a room booking: who it is for."),
     )
     room = forms.ModelChoiceField(
-        label=_("Room"), queryset=Room.objects.active().select_related("building")
+        label=pgettext_lazy("lecture room", "Room"),
+        queryset=Room.objects.active().select_related("building"),
     )
     date = forms.DateField(
         label=_("Date of the first meeting"),

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -120,7 +120,7 @@ class Room(models.Model):
         choices=RoomKind.choices,
         default=RoomKind.SEMINAR_ROOM,
     )
-    capacity = models.PositiveIntegerField(_("seats"))
+    capacity = models.PositiveIntegerField(pgettext_lazy("timetable", "seats"))
     equipment = models.ManyToManyField(
         Equipment, verbose_name=_("equipment"), blank=True, related_name="rooms"
     )
@@ -150,8 +150,8 @@ class Room(models.Model):
     objects = RoomQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("room")
-        verbose_name_plural = _("rooms")
+        verbose_name = pgettext_lazy("lecture room", "room")
+        verbose_name_plural = pgettext_lazy("lecture room", "rooms")
         ordering = ["building__sort_order", "sort_order", "name"]
         constraints = [
             models.UniqueConstraint(
@@ -233,7 +233,7 @@ class SessionKind(models.TextChoices):
 
 
 class SessionStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("Scheduled")
+    SCHEDULED = "scheduled", pgettext_lazy("timetable", "Scheduled")
     CANCELLED = "cancelled", _("Cancelled")
 
 
@@ -266,10 +266,13 @@ class LectureSession(models.Model):
         _("organiser"), max_length=200, blank=True, help_text=_("For room bookings.")
     )
     room = models.ForeignKey(
-        Room, verbose_name=_("room"), on_delete=models.PROTECT, related_name="sessions"
+        Room,
+        verbose_name=pgettext_lazy("lecture room", "room"),
+        on_delete=models.PROTECT,
+        related_name="sessions",
     )
-    starts_at = models.DateTimeField(_("starts"))
-    ends_at = models.DateTimeField(_("ends"))
+    starts_at = models.DateTimeField(pgettext_lazy("timetable", "starts"))
+    ends_at = models.DateTimeField(pgettext_lazy("timetable", "ends"))
     rrule = models.CharField(
         _("repeats"),
         max_length=300,
@@ -352,8 +355,8 @@ class SessionOccurrence(models.Model):
         LectureSession, on_delete=models.CASCADE, related_name="occurrences"
     )
     index = models.PositiveSmallIntegerField(help_text="Position in the series.")
-    starts_at = models.DateTimeField(_("starts"))
-    ends_at = models.DateTimeField(_("ends"))
+    starts_at = models.DateTimeField(pgettext_lazy("timetable", "starts"))
+    ends_at = models.DateTimeField(pgettext_lazy("timetable", "ends"))
     room = models.ForeignKey(Room, on_delete=models.PROTECT, related_name="+")
     run = models.ForeignKey(
         "learning.CourseRun",
@@ -366,8 +369,8 @@ class SessionOccurrence(models.Model):
     is_active = models.BooleanField(default=True)
 
     class Meta:
-        verbose_name = _("meeting")
-        verbose_name_plural = _("meetings")
+        verbose_name = pgettext_lazy("timetable", "meeting")
+        verbose_name_plural = pgettext_lazy("timetable", "meetings")
         ordering = ["starts_at", "pk"]
         constraints = [
             models.UniqueConstraint(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from lms.accounts.models import User
 from lms.community.services import notification_send_many
 from lms.core.mail import mail_queue
+from lms.core.site_url import public_base_url
 from lms.learning.models import SEAT_HOLDING
 
 from .models import LectureSession, SessionNotice
@@ -70,7 +71,7 @@ def session_change_notify(*, session_id: int, sequence: int) -> int:
                 "session": session,
                 "learner": learner,
                 "meetings": meetings,
-                "site_url": settings.SITE_URL,
+                "site_url": public_base_url(),
             }
             subject = render_to_string(
                 "timetable/email/change_subject.txt", context

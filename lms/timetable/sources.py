@@ -9,7 +9,6 @@ one was granted). Each runs a fixed number of queries.
 
 import datetime as dt
 
-from django.conf import settings
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
 from lms.core.calendar import CalendarEntry
+from lms.core.site_url import absolute_url
 from lms.learning.models import SEAT_HOLDING, AssignmentExtension, Enrollment
 
 from .models import LectureSession, Room, SessionOccurrence, SessionStatus
@@ -53,7 +53,7 @@ def _session_url_template() -> str:
     feed instead of one per event."""
     marker = 987654321
     url = reverse("timetable:session", args=[marker])
-    return settings.SITE_URL + url.replace(str(marker), "{}")
+    return absolute_url(url.replace(str(marker), "{}"))
 
 
 def _entry(

@@ -172,3 +172,24 @@ def test_coordinates_are_not_localized(settings):
     html = _render('{% bar_chart rows title="t" width=1200 %}', rows=[("a", 2.5)])
     assert 'width="1200"' in html
     assert "1,200" not in html
+
+
+@pytest.mark.parametrize(
+    ("top", "ticks"),
+    [
+        (2, ["0", "1", "2"]),
+        (3, ["0", "1", "2", "3", "4", "5"]),
+        (7, ["0", "2", "4", "6", "8", "10"]),
+        (23, ["0", "5", "10", "15", "20", "25"]),
+    ],
+)
+def test_counts_of_people_have_whole_number_ticks(top, ticks):
+    chart = charts.bar_chart([("a", top), ("b", 1)], title="t", counts=True)
+    shown = [line.text for line in chart.gridlines]
+    assert all(float(text.replace(",", "")).is_integer() for text in shown)
+    assert shown == ticks
+
+
+def test_the_chart_tag_passes_counts_through():
+    html = _render('{% bar_chart rows title="t" counts=True %}', rows=[("a", 2)])
+    assert ">0.5<" not in html and ">1.5<" not in html

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ForumScope(models.TextChoices):
@@ -134,7 +135,9 @@ class Thread(models.Model):
         related_name="+",
     )
     reply_count = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    created_at = models.DateTimeField(
+        pgettext_lazy("community", "started"), auto_now_add=True
+    )
     edited_at = models.DateTimeField(null=True, blank=True)
     last_activity_at = models.DateTimeField(_("last activity"))
 

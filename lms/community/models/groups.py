@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class JoinPolicy(models.TextChoices):
@@ -50,7 +51,9 @@ class StudyGroup(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    created_at = models.DateTimeField(
+        pgettext_lazy("community", "started"), auto_now_add=True
+    )
     is_archived = models.BooleanField(_("archived"), default=False)
 
     class Meta:

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MentorProfile(models.Model):
@@ -18,7 +19,7 @@ class MentorProfile(models.Model):
         related_name="mentor_profile",
     )
     headline = models.CharField(
-        _("headline"),
+        pgettext_lazy("community", "headline"),
         max_length=200,
         help_text=_("e.g. Founder of a care cooperative, 12 years"),
     )

@@ -38,6 +38,7 @@ from django.utils import timezone, translation
 
 from lms.accounts.models import User
 from lms.core.mail import mail_queue
+from lms.core.site_url import public_base_url
 
 from ..models import EmailMode, Notification, NotificationDigest, NotificationPreference
 
@@ -307,7 +308,7 @@ def notification_email_send(*, notification_id: int) -> bool:
             "notification": notification,
             "link": notification_link(notification.url, language),
             "recipient": recipient,
-            "site_url": settings.SITE_URL,
+            "site_url": public_base_url(),
         }
         subject = render_to_string(
             "community/email/notification_subject.txt", context
@@ -368,7 +369,7 @@ def notification_digest_send(*, user_id: int, day: dt.date) -> bool:
             "notifications": pending,
             "recipient": recipient,
             "day": day,
-            "site_url": settings.SITE_URL,
+            "site_url": public_base_url(),
         }
         subject = render_to_string(
             "community/email/digest_subject.txt", context

@@ -22,6 +22,7 @@ from lms.accounts.models import User
 from lms.accounts.selectors import user_needs_guardian_consent
 
 from ..models import (
+    REQUEST_REASON_MAX,
     Bookmark,
     CourseRun,
     Enrollment,
@@ -117,8 +118,12 @@ def enrollment_create(
     invitation_code: str = "",
     source: str = "web",
     actor: User | None = None,
+    reason: str = "",
 ) -> Enrollment:
     """Enrol `learner` in `run`: active, pending approval or waitlisted.
+
+    A request to a course by approval keeps the learner's `reason` for the
+    approver.
 
     Enrolling again while enrolled, pending or waitlisted is a no-op. Staff
     enrolling someone (`actor`) skip the window, policy and prerequisites, but
@@ -146,6 +151,7 @@ def enrollment_create(
 
     if run.enrollment_policy == EnrollmentPolicy.APPROVAL and actor is None:
         _set_status(enrollment, EnrollmentStatus.PENDING)
+        enrollment.request_reason = reason.strip()[:REQUEST_REASON_MAX]
     elif _take_seat(run):
         _set_status(enrollment, EnrollmentStatus.ACTIVE, actor=actor)
     elif run.waitlist_enabled and actor is None:

@@ -51,12 +51,19 @@ def run_enroll(request, run_id: int):
         CourseRun.objects.published().select_related("course"), pk=run_id
     )
     form = EnrollForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():
+        messages.error(
+            request, " ".join(str(e) for errors in form.errors.values() for e in errors)
+        )
+        response = _back(request, run.course.url)
+        response.status_code = 303
+        return response
     try:
         enrollment = enrollment_create(
             learner=request.user,
             run=run,
-            invitation_code=form.cleaned_data.get("invitation_code", ""),
+            invitation_code=form.cleaned_data["invitation_code"],
+            reason=form.cleaned_data["reason"],
         )
     except EnrollmentError as error:
         messages.error(request, error.message)
@@ -77,14 +84,49 @@ def run_enroll(request, run_id: int):
     return _back(request, run.course.url)
 
 
+def withdraw_texts(enrollment) -> dict:
+    """The question, detail and button of leaving a run or cancelling a request
+    (the dialog and its no-JavaScript page say the same)."""
+    if enrollment.status == EnrollmentStatus.ACTIVE:
+        return {
+            "trigger_label": _("Withdraw"),
+            "question": _("Withdraw from this course?"),
+            "detail": _("Your seat goes to the next person; your progress is kept."),
+            "confirm_label": _("Withdraw"),
+        }
+    return {
+        "trigger_label": _("Cancel my request"),
+        "question": _("Cancel your request?"),
+        "detail": _("You can ask again while enrolment is open."),
+        "confirm_label": _("Cancel my request"),
+    }
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def enrollment_withdraw_view(request, enrollment_id: int):
+    """GET asks (the page behind the confirmation dialog); POST withdraws."""
     enrollment = get_object_or_404(
         Enrollment.objects.select_related("run__course"),
         pk=enrollment_id,
         learner=request.user,
     )
+    if request.method == "GET":
+        next_url = request.GET.get("next", "")
+        if not url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}
+        ):
+            next_url = ""
+        return render(
+            request,
+            "learning/enrollment_withdraw_confirm.html",
+            {
+                "enrollment": enrollment,
+                "next": next_url,
+                "back_url": next_url or enrollment.run.course.url,
+                **withdraw_texts(enrollment),
+            },
+        )
     try:
         enrollment_withdraw(enrollment=enrollment)
     except EnrollmentError as error:

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ..models import (
     BlackoutDate,
@@ -91,7 +92,7 @@ def _plan(
     if ends_at <= starts_at:
         raise TimetableError(_("The session must end after it starts."))
     if ends_at - starts_at > MAX_MEETING:
-        raise TimetableError(_("A meeting lasts at most 12 hours."))
+        raise TimetableError(pgettext("timetable", "A meeting lasts at most 12 hours."))
     try:
         rrule = rrule_normalise(rrule)
         spans = occurrences_expand(starts_at=starts_at, ends_at=ends_at, rrule=rrule)

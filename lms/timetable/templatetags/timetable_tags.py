@@ -9,6 +9,7 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 register = template.Library()
 
@@ -41,7 +42,7 @@ def _meeting(meeting, *, show_room: bool, conflict_label: str) -> str:
 @register.simple_tag
 def week_cell(cell, show_room=False):
     """One `<td>` of the week grid: blackout, meetings, free slots as links."""
-    free_label = escape(_("Free"))
+    free_label = escape(pgettext("timetable", "Free"))
     conflict_label = _("Conflict")
     html = [f'<td data-day="{escape(cell.label)}"']
     if cell.blackout:

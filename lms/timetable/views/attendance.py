@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from lms.core.site_url import absolute_url
+
 from ..forms import RosterForm
 from ..links import qr_svg
 from ..models import AttendanceStatus, SessionOccurrence
@@ -94,10 +96,11 @@ def checkin_qr(request, occurrence_id: int):
         "refresh_seconds": int(CHECKIN_CODE_REFRESH.total_seconds()),
     }
     if is_open:
-        url = request.build_absolute_uri(
+        url = absolute_url(
             reverse(
                 "timetable:check-in", args=[checkin_code_make(occurrence=occurrence)]
-            )
+            ),
+            request,
         )
         context.update({"checkin_url": url, "qr": qr_svg(url)})
     return render(request, "timetable/checkin_qr.html", context)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from lms.core.site_url import absolute_url
 from lms.learning.models import CourseRun
 
 from ..links import calendar_links
@@ -24,7 +25,7 @@ from ..services import feed_token_for, feed_token_rotate
 
 
 def _absolute(request, path: str) -> str:
-    return request.build_absolute_uri(path)
+    return absolute_url(path, request)
 
 
 @require_GET

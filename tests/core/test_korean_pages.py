@@ -1,0 +1,54 @@
+"""Every page the demo learner, instructor and staff reach from the home page
+and their menus, in Korean, says nothing in English outside user content
+(titles and texts people wrote, in whatever language they wrote them)."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+
+from .english_crawl import crawl
+
+PEOPLE = ["learner@campus.example", "instructor@campus.example", "staff@campus.example"]
+
+
+def _user_texts() -> set[str]:
+    """What people wrote: page titles, runs, resources, groups, names …"""
+    from django.apps import apps
+
+    texts: set[str] = set()
+    fields = {
+        "wagtailcore.Page": ["title"],
+        "learning.CourseRun": ["title"],
+        "courses.LibraryResource": ["title", "description"],
+        "courses.CourseCategory": ["name"],
+        "community.Cohort": ["name"],
+        "accounts.User": ["name_en", "email"],
+        "accounts.Organization": ["name_en"],
+        "community.Notification": ["title", "body"],
+    }
+    for label, names in fields.items():
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        for row in model.objects.values_list(*names):
+            texts.update(re.sub(r"\s+", " ", value) for value in row if value)
+    # proper names inside lesson bodies that editors wrote
+    texts.add("Social Value International")
+    return texts
+
+
+@pytest.mark.django_db
+def test_korean_pages_say_nothing_in_english(client):
+    call_command("seed_demo", verbosity=0)
+    from lms.accounts.models import User
+
+    user_texts = _user_texts()
+    found = {}
+    for email in PEOPLE:
+        client.force_login(User.objects.get(email=email))
+        report, seen = crawl(client, start=["/"], user_texts=user_texts, limit=100)
+        assert len(seen) > 20, email
+        found.update({f"{email} {path}": runs for path, runs in report.items()})
+    assert found == {}
