@@ -19,6 +19,7 @@ from lms.accounts import api as accounts_api
 
 api_v1 = [
     path("me/", accounts_api.me, name="me"),
+    path("", include("lms.partners.api.urls")),
 ]
 
 urlpatterns = [
