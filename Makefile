@@ -8,7 +8,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= lms.settings.dev
 
-.PHONY: run test install setup lint test-unit test-postgres browser-deps bench messages clean
+.PHONY: run test install setup lint test-unit test-postgres browser-deps bench messages clean \
+	backup restore
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt requirements-fonts.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +32,8 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/bandit --quiet --recursive lms courses certificates cms research_portal \
+		--severity-level medium --exclude '*/migrations/*'
 	DJANGO_SETTINGS_MODULE=lms.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 # Debian's Chromium for the browser tests and axe-core from the npm registry.
@@ -53,6 +56,16 @@ messages: install
 	$(PY) manage.py makemessages -l ko -l en --no-location --no-wrap --ignore=.venv --ignore=node_modules --ignore=tests \
 		--ignore=staticfiles --ignore=media
 	$(PY) manage.py compilemessages --ignore=.venv
+
+# A consistent database dump and every stored file, with a checksum manifest
+# (docs/production.md: schedule and retention). `make restore BACKUP=folder`.
+BACKUP_DIR ?= backups
+backup: install
+	$(PY) manage.py campus_backup --destination $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/campus-<date>"; exit 2; }
+	$(PY) manage.py campus_restore $(BACKUP)
 
 bench: install
 	bash bench/run.sh

@@ -16,6 +16,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.sitemaps import TranslatedSitemap
 from cms.views import robots_txt
 from lms.accounts import api as accounts_api
+from lms.core import health, metrics
 
 api_v1 = [
     path("me/", accounts_api.me, name="me"),
@@ -23,6 +24,9 @@ api_v1 = [
 ]
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
