@@ -8,3 +8,26 @@ class PartnersConfig(AppConfig):
     name = "lms.partners"
     label = "partners"
     verbose_name = _("Partner universities")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_save
+
+        from certificates.models import Certificate
+        from lms.learning.models import Enrollment
+        from lms.learning.signals import enrollment_completed
+
+        from . import receivers
+
+        post_save.connect(
+            receivers.enrollment_saved,
+            sender=Enrollment,
+            dispatch_uid="partners-enrolment-webhook",
+        )
+        enrollment_completed.connect(
+            receivers.enrollment_completed, dispatch_uid="partners-completion-webhook"
+        )
+        post_save.connect(
+            receivers.certificate_saved,
+            sender=Certificate,
+            dispatch_uid="partners-certificate-webhook",
+        )

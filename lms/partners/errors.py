@@ -1,37 +1,28 @@
-"""Errors of the partners' services: a message for people, a code, a status."""
+"""Errors of the partners' services: CampusError with a status and a code."""
 
 from django.utils.translation import gettext_lazy as _
 
+from lms.core.errors import CampusError
 
-class PartnerError(Exception):
+
+class PartnerError(CampusError):
     """A refused partner action, with a user-facing message in their language."""
 
-    status = 400
+    default_message = _("The request was refused")
     code = "partner_error"
-    title = _("The request was refused")
-
-    def __init__(self, message, *, code: str | None = None, status: int | None = None):
-        super().__init__(str(message))
-        self.message = message
-        if code is not None:
-            self.code = code
-        if status is not None:
-            self.status = status
+    status = 400
 
 
 class PartnerNotFound(PartnerError):
-    status = 404
     code = "not_found"
-    title = _("Not found")
+    status = 404
 
 
 class PartnerForbidden(PartnerError):
-    status = 403
     code = "forbidden"
-    title = _("Not allowed")
+    status = 403
 
 
 class PartnerConflict(PartnerError):
-    status = 409
     code = "conflict"
-    title = _("Conflict")
+    status = 409

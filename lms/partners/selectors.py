@@ -22,6 +22,8 @@ from .models import (
     PartnerAgreement,
     PartnerInstitution,
     PartnerLearner,
+    WebhookDelivery,
+    WebhookEndpoint,
 )
 
 
@@ -206,3 +208,17 @@ def partner_token_uses(*, institution, limit: int = 50) -> list[ApiTokenUse]:
         .select_related("token")
         .order_by("-at", "-pk")[:limit]
     )
+
+
+def partner_webhook_endpoints(*, institution) -> QuerySet[WebhookEndpoint]:
+    return WebhookEndpoint.objects.filter(institution=institution)
+
+
+def webhook_deliveries(*, endpoint) -> QuerySet[WebhookDelivery]:
+    return WebhookDelivery.objects.filter(endpoint=endpoint)
+
+
+def partner_webhook_deliveries(*, institution) -> QuerySet[WebhookDelivery]:
+    return WebhookDelivery.objects.filter(
+        endpoint__institution=institution
+    ).select_related("endpoint")

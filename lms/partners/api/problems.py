@@ -11,9 +11,8 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
-from ..errors import PartnerError
+from lms.core.errors import PROBLEM_CONTENT_TYPE, CampusError
 
-PROBLEM_CONTENT_TYPE = "application/problem+json"
 TYPE_BASE = "https://campus.example/problems/"
 
 
@@ -92,9 +91,9 @@ def problem_response(
 def problem_exception_handler(exc, context):
     """DRF's exception handler, answering problem+json."""
     request = context.get("request")
-    if isinstance(exc, PartnerError):
+    if isinstance(exc, CampusError):
         return problem_response(
-            status_code=exc.status,
+            status_code=int(exc.status),
             code=exc.code,
             detail=str(exc.message),
             request=request,

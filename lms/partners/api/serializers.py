@@ -188,3 +188,39 @@ class ProblemSerializer(serializers.Serializer):
     code = serializers.CharField()
     instance = serializers.CharField(required=False)
     errors = serializers.DictField(required=False)
+
+
+class WebhookEndpointSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    url = serializers.URLField(max_length=500)
+    events = serializers.ListField(
+        child=serializers.ChoiceField(
+            choices=["enrolment.changed", "enrolment.completed", "certificate.issued"]
+        ),
+        min_length=1,
+        max_length=3,
+    )
+    is_active = serializers.BooleanField(read_only=True)
+    created_at = serializers.DateTimeField(read_only=True)
+
+
+class WebhookEndpointCreatedSerializer(WebhookEndpointSerializer):
+    secret = serializers.CharField(
+        read_only=True,
+        help_text="Shown once: verify each delivery's signature with it.",
+    )
+
+
+class WebhookDeliverySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    endpoint = serializers.IntegerField(source="endpoint_id")
+    event = serializers.CharField()
+    event_id = serializers.UUIDField()
+    status = serializers.CharField()
+    attempts = serializers.IntegerField()
+    response_status = serializers.IntegerField(allow_null=True)
+    error = serializers.CharField(allow_blank=True)
+    created_at = serializers.DateTimeField()
+    last_attempt_at = serializers.DateTimeField(allow_null=True)
+    delivered_at = serializers.DateTimeField(allow_null=True)
+    payload = serializers.DictField()

@@ -25,4 +25,16 @@ urlpatterns = [
         views.CertificateVerify.as_view(),
         name="certificate-verify",
     ),
+    path("webhooks/", views.WebhookList.as_view(), name="webhooks"),
+    path("webhooks/<int:pk>/", views.WebhookDetail.as_view(), name="webhook"),
+    path(
+        "webhooks/<int:pk>/deliveries/",
+        views.WebhookDeliveryList.as_view(),
+        name="webhook-deliveries",
+    ),
+    path(
+        "webhooks/deliveries/<int:pk>/redeliver/",
+        views.WebhookRedeliver.as_view(),
+        name="webhook-redeliver",
+    ),
 ]

@@ -4,9 +4,14 @@ from .agreements import AgreementLicence, PartnerAgreement
 from .institutions import PartnerInstitution
 from .learners import IdempotencyRecord, PartnerLearner
 from .tokens import ApiToken, ApiTokenUse, Scope
+from .webhooks import DeliveryStatus, WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 __all__ = [
     "AgreementLicence",
+    "DeliveryStatus",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
     "ApiToken",
     "ApiTokenUse",
     "IdempotencyRecord",
