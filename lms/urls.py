@@ -62,6 +62,7 @@ urlpatterns += i18n_patterns(
     path("library/", include("courses.urls")),
     path("", include("certificates.urls")),
     path("timetable/", include("lms.timetable.urls")),
+    path("partners/", include("lms.partners.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -222,3 +222,23 @@ def partner_webhook_deliveries(*, institution) -> QuerySet[WebhookDelivery]:
     return WebhookDelivery.objects.filter(
         endpoint__institution=institution
     ).select_related("endpoint")
+
+
+def partner_dashboard(*, institution, rows: int = 50) -> dict[str, Any]:
+    """What the partner dashboard shows: tokens, enrolments and their counts,
+    webhook deliveries. A fixed number of queries whatever the rows."""
+    enrollments = partner_enrollments(institution=institution)
+    counts = dict(enrollments.order_by().values_list("status").annotate(n=Count("pk")))
+    return {
+        "tokens": list(partner_tokens(institution=institution)[:rows]),
+        "enrollments": list(
+            enrollments.select_related("learner").order_by("-status_changed_at")[:rows]
+        ),
+        "status_counts": counts,
+        "completions": counts.get("completed", 0),
+        "deliveries": list(
+            partner_webhook_deliveries(institution=institution).order_by(
+                "-created_at", "-pk"
+            )[:rows]
+        ),
+    }

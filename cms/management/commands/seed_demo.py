@@ -13,6 +13,7 @@ from lms.accounts.demo import DEMO_PASSWORD, seed_people
 from lms.community.demo import seed_community
 from lms.learning.demo import seed_assessment_activity, seed_learning
 from lms.lodging.demo import seed_lodging
+from lms.partners.demo import seed_partners
 from lms.timetable.demo import seed_timetable
 
 
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         seed_library(categories=categories)
         seed_certificates(people=people)
         seed_community(courses=courses, people=people)
+        partners = seed_partners(password=DEMO_PASSWORD)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(
             f"  Admin login:  {next(iter(people))} / {DEMO_PASSWORD}  "
@@ -48,3 +50,10 @@ class Command(BaseCommand):
             "  Other demo accounts use the same password: "
             + ", ".join(list(people)[1:])
         )
+        for institution, token in partners:
+            self.stdout.write(
+                f"  Partner {institution.name_en}:  API token {token}\n"
+                f"    dashboard http://127.0.0.1:8000/partners/{institution.slug}/ "
+                f"({institution.contact_email} / {DEMO_PASSWORD}); "
+                "API docs http://127.0.0.1:8000/api/docs/"
+            )

@@ -6,6 +6,8 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -22,6 +24,14 @@ class PartnerCursorPagination(CursorPagination):
     page_size_query_param = "page_size"
     max_page_size = 100
     ordering = "pk"
+
+    def decode_cursor(self, request):
+        try:
+            return super().decode_cursor(request)
+        except NotFound as error:
+            raise ValidationError(
+                {"cursor": [_("This cursor is not valid.")]}
+            ) from error
 
 
 def _etag_for(data) -> str:
@@ -55,6 +65,9 @@ class PartnerAPIMixin:
         translation.activate(translation.get_language_from_request(request._request))
         request.LANGUAGE_CODE = translation.get_language()
         super().initial(request, *args, **kwargs)
+        pk = kwargs.get("pk")
+        if pk is not None and not 0 < pk < 2**63:
+            raise NotFound()
 
     @property
     def institution(self):

@@ -69,6 +69,9 @@ def _problems(*codes: int) -> dict:
 
 
 COMMON = (401, 403, 429)
+NOT_MODIFIED = OpenApiResponse(
+    description="Not modified: the If-None-Match ETag is still current."
+)
 LANGUAGE = OpenApiParameter(
     "Accept-Language",
     OpenApiTypes.STR,
@@ -122,7 +125,11 @@ COURSE_EXAMPLE = OpenApiExample(
     summary="The courses of the partner's agreements, with open runs",
     description="Cursor-paginated; needs the `catalog:read` scope.",
     parameters=[CatalogFilterSerializer, LANGUAGE, ETAG],
-    responses={200: CourseSerializer(many=True), **_problems(400, *COMMON)},
+    responses={
+        304: NOT_MODIFIED,
+        200: CourseSerializer(many=True),
+        **_problems(400, *COMMON),
+    },
     examples=[COURSE_EXAMPLE],
 )
 class CatalogCourseList(PartnerAPIMixin, generics.ListAPIView):
@@ -141,7 +148,7 @@ class CatalogCourseList(PartnerAPIMixin, generics.ListAPIView):
     tags=["catalog"],
     summary="Facet counts over the (filtered) catalog",
     parameters=[CatalogFilterSerializer, LANGUAGE, ETAG],
-    responses={200: FacetsSerializer, **_problems(400, *COMMON)},
+    responses={304: NOT_MODIFIED, 200: FacetsSerializer, **_problems(400, *COMMON)},
     examples=[
         OpenApiExample(
             "Facets",
@@ -179,7 +186,7 @@ class _CourseMixin:
     tags=["catalog"],
     summary="One course of the partner's catalog",
     parameters=[LANGUAGE, ETAG],
-    responses={200: CourseSerializer, **_problems(404, *COMMON)},
+    responses={304: NOT_MODIFIED, 200: CourseSerializer, **_problems(404, *COMMON)},
     examples=[COURSE_EXAMPLE],
 )
 class CatalogCourseDetail(_CourseMixin, PartnerAPIView):
@@ -193,7 +200,7 @@ class CatalogCourseDetail(_CourseMixin, PartnerAPIView):
     tags=["catalog"],
     summary="A course's outline: modules, lessons and assessments in order",
     parameters=[LANGUAGE, ETAG],
-    responses={200: OutlineSerializer, **_problems(404, *COMMON)},
+    responses={304: NOT_MODIFIED, 200: OutlineSerializer, **_problems(404, *COMMON)},
     examples=[
         OpenApiExample(
             "Outline",
@@ -270,7 +277,11 @@ class CourseOutlineView(_CourseMixin, PartnerAPIView):
     tags=["content"],
     summary="A lesson's content, when the agreement's licence allows it",
     parameters=[LANGUAGE, ETAG],
-    responses={200: LessonContentSerializer, **_problems(404, *COMMON)},
+    responses={
+        304: NOT_MODIFIED,
+        200: LessonContentSerializer,
+        **_problems(404, *COMMON),
+    },
 )
 class LessonContentView(PartnerAPIView):
     required_scope = Scope.CONTENT_READ
@@ -358,7 +369,11 @@ class EnrolmentList(PartnerAPIMixin, generics.ListAPIView):
             LANGUAGE,
             ETAG,
         ],
-        responses={200: EnrolmentSerializer(many=True), **_problems(*COMMON)},
+        responses={
+            304: NOT_MODIFIED,
+            200: EnrolmentSerializer(many=True),
+            **_problems(400, *COMMON),
+        },
     )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
@@ -440,7 +455,11 @@ class EnrolmentDetail(PartnerAPIView):
         tags=["enrolments"],
         summary="A learner's progress, grades, completion and certificate",
         parameters=[LANGUAGE, ETAG],
-        responses={200: EnrolmentDetailSerializer, **_problems(404, *COMMON)},
+        responses={
+            304: NOT_MODIFIED,
+            200: EnrolmentDetailSerializer,
+            **_problems(404, *COMMON),
+        },
     )
     def get(self, request, pk: int):
         enrollment = self.get_enrollment(pk)
@@ -486,7 +505,11 @@ class EnrolmentDetail(PartnerAPIView):
         tags=["enrolments"],
         summary="Withdraw the learner from the run",
         parameters=[LANGUAGE],
-        responses={200: EnrolmentSerializer, **_problems(404, 409, *COMMON)},
+        responses={
+            304: NOT_MODIFIED,
+            200: EnrolmentSerializer,
+            **_problems(404, 409, *COMMON),
+        },
     )
     def delete(self, request, pk: int):
         enrollment = self.get_enrollment(pk)
@@ -502,7 +525,11 @@ class EnrolmentDetail(PartnerAPIView):
     description="Any valid token may verify. Revoked and replaced certificates "
     "are answered with their status, not hidden.",
     parameters=[LANGUAGE, ETAG],
-    responses={200: CertificateVerificationSerializer, **_problems(404, *COMMON)},
+    responses={
+        304: NOT_MODIFIED,
+        200: CertificateVerificationSerializer,
+        **_problems(404, *COMMON),
+    },
 )
 class CertificateVerify(PartnerAPIView):
     required_scope = None
@@ -536,7 +563,11 @@ class WebhookList(PartnerAPIMixin, generics.ListAPIView):
         summary="The partner's webhook endpoints",
         description=WEBHOOK_SIGNING,
         parameters=[LANGUAGE, ETAG],
-        responses={200: WebhookEndpointSerializer(many=True), **_problems(*COMMON)},
+        responses={
+            304: NOT_MODIFIED,
+            200: WebhookEndpointSerializer(many=True),
+            **_problems(400, *COMMON),
+        },
     )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
@@ -611,8 +642,9 @@ class WebhookDeliveryList(_EndpointMixin, PartnerAPIMixin, generics.ListAPIView)
         summary="The delivery log of an endpoint",
         parameters=[LANGUAGE, ETAG],
         responses={
+            304: NOT_MODIFIED,
             200: WebhookDeliverySerializer(many=True),
-            **_problems(404, *COMMON),
+            **_problems(400, 404, *COMMON),
         },
     )
     def get(self, request, *args, **kwargs):
