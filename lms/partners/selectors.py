@@ -20,6 +20,7 @@ from .models import (
     ApiToken,
     ApiTokenUse,
     PartnerAgreement,
+    PartnerCourse,
     PartnerInstitution,
     PartnerLearner,
     WebhookDelivery,
@@ -242,3 +243,20 @@ def partner_dashboard(*, institution, rows: int = 50) -> dict[str, Any]:
             )[:rows]
         ),
     }
+
+
+def partner_own_courses(*, institution) -> QuerySet[PartnerCourse]:
+    return PartnerCourse.objects.filter(institution=institution)
+
+
+def partner_course_list_for_catalog(*, filters: dict | None = None) -> list:
+    """Listed partner courses for our catalog page, with the partner and its
+    logo: one query whatever the number of courses."""
+    courses = PartnerCourse.objects.listed().select_related(
+        "institution", "institution__logo"
+    )
+    for name in FACETS:
+        value = (filters or {}).get(name)
+        if value:
+            courses = courses.filter(**{name: value})
+    return list(courses.order_by("starts_on", "title", "pk")[:50])

@@ -24,3 +24,22 @@ def webhook_event_emit(learner_id: int, event: str, data: dict) -> list[int]:
 @shared_task(acks_late=True)
 def webhook_certificate_issued(certificate_id: int) -> list[int]:
     return webhooks.webhook_certificate_issued(certificate_id=certificate_id)
+
+
+@shared_task(acks_late=True)
+def partner_feeds_pull() -> dict[str, dict]:
+    """Daily (beat): pull every active partner's course feed; one failing
+    feed does not stop the others."""
+    from .errors import PartnerError
+    from .models import PartnerInstitution
+    from .services.syndication import partner_feed_pull
+
+    results = {}
+    for institution in PartnerInstitution.objects.filter(is_active=True).exclude(
+        course_feed_url=""
+    ):
+        try:
+            results[institution.slug] = partner_feed_pull(institution=institution)
+        except PartnerError as error:
+            results[institution.slug] = {"error": str(error.message)}
+    return results

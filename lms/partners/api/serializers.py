@@ -224,3 +224,30 @@ class WebhookDeliverySerializer(serializers.Serializer):
     last_attempt_at = serializers.DateTimeField(allow_null=True)
     delivered_at = serializers.DateTimeField(allow_null=True)
     payload = serializers.DictField()
+
+
+class PartnerCourseInSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    summary = serializers.CharField(max_length=1000, required=False, allow_blank=True)
+    url = serializers.URLField(
+        max_length=500, help_text="Where a learner enrols at the partner."
+    )
+    learning_mode = serializers.ChoiceField(choices=LearningMode.choices)
+    delivery = serializers.ChoiceField(choices=Delivery.choices)
+    level = serializers.ChoiceField(choices=Level.choices)
+    course_language = serializers.ChoiceField(choices=CourseLanguage.choices)
+    starts_on = serializers.DateField(required=False, allow_null=True)
+
+    def validate_url(self, value: str) -> str:
+        if not value.lower().startswith(("https://", "http://")):
+            raise serializers.ValidationError(_("Use an http(s) address."))
+        return value
+
+
+class PartnerCourseSerializer(PartnerCourseInSerializer):
+    id = serializers.CharField(source="external_id")
+    listed = serializers.SerializerMethodField()
+    updated_at = serializers.DateTimeField()
+
+    def get_listed(self, course) -> bool:
+        return course.withdrawn_at is None

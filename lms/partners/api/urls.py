@@ -41,6 +41,12 @@ urlpatterns = [
         views.CertificateVerify.as_view(),
         name="certificate-verify",
     ),
+    path("partner-courses/", views.PartnerCourseList.as_view(), name="partner-courses"),
+    re_path(
+        rf"^partner-courses/(?P<external_id>{views.PARTNER_COURSE_ID})/$",
+        views.PartnerCourseDetail.as_view(),
+        name="partner-course",
+    ),
     path("webhooks/", views.WebhookList.as_view(), name="webhooks"),
     path("webhooks/<anyint:pk>/", views.WebhookDetail.as_view(), name="webhook"),
     path(

@@ -3,6 +3,7 @@
 from .agreements import AgreementLicence, PartnerAgreement
 from .institutions import PartnerInstitution
 from .learners import IdempotencyRecord, PartnerLearner
+from .syndication import PartnerCourse
 from .tokens import ApiToken, ApiTokenUse, Scope
 from .webhooks import DeliveryStatus, WebhookDelivery, WebhookEndpoint, WebhookEvent
 
@@ -16,6 +17,7 @@ __all__ = [
     "ApiTokenUse",
     "IdempotencyRecord",
     "PartnerAgreement",
+    "PartnerCourse",
     "PartnerInstitution",
     "PartnerLearner",
     "Scope",
