@@ -23,6 +23,7 @@ from .models import (
     WebhookEndpoint,
 )
 from .models.tokens import token_hash
+from .services.syndication import partner_course_publish
 
 DEMO_SITE = "http://127.0.0.1:8000"
 PARTNERS = [
@@ -53,6 +54,37 @@ PARTNERS = [
     },
 ]
 DEMO_WEBHOOK_SECRET = "whsec_demo_hanbit_secret"
+# three partner courses in our catalog (inbound syndication)
+PARTNER_COURSES = {
+    "hanbit": [
+        (
+            "hb-ri-201",
+            "지역 혁신과 대학의 역할",
+            "대학이 지역 사회적경제 조직과 함께 문제를 푸는 방법을 사례로 배웁니다.",
+            "formal",
+            "online",
+            "intermediate",
+        ),
+        (
+            "hb-coop-110",
+            "협동조합 리더십 실습",
+            "조합원 참여를 이끄는 회의 진행과 의사결정을 실습합니다.",
+            "social",
+            "on_site",
+            "introductory",
+        ),
+    ],
+    "nuri": [
+        (
+            "nr-impact-301",
+            "Impact Evaluation for Social Ventures",
+            "Design a theory of change and measure outcomes with a small budget.",
+            "formal",
+            "online",
+            "advanced",
+        ),
+    ],
+}
 
 
 @transaction.atomic
@@ -122,5 +154,21 @@ def seed_partners(*, password: str) -> list[tuple[PartnerInstitution, str]]:
             if endpoint.secret != DEMO_WEBHOOK_SECRET:
                 endpoint.secret = DEMO_WEBHOOK_SECRET
                 endpoint.save(update_fields=["secret"])
+        for external_id, title, summary, mode, delivery, level in PARTNER_COURSES[
+            institution.slug
+        ]:
+            partner_course_publish(
+                institution=institution,
+                external_id=external_id,
+                data={
+                    "title": title,
+                    "summary": summary,
+                    "url": f"{spec['website']}/courses/{external_id}",
+                    "learning_mode": mode,
+                    "delivery": delivery,
+                    "level": level,
+                    "course_language": "en" if institution.slug == "nuri" else "ko",
+                },
+            )
         seeded.append((institution, raw))
     return seeded

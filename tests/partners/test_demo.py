@@ -6,7 +6,12 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from lms.partners.demo import DEMO_WEBHOOK_SECRET, seed_partners
-from lms.partners.models import ApiToken, PartnerAgreement, PartnerInstitution
+from lms.partners.models import (
+    ApiToken,
+    PartnerAgreement,
+    PartnerCourse,
+    PartnerInstitution,
+)
 from lms.partners.services.webhooks import webhook_signature
 
 from ..factories import course_tree_create
@@ -22,6 +27,7 @@ def test_seeding_twice_is_the_same_and_the_tokens_work(catalog):
     assert PartnerInstitution.objects.count() == 2
     assert PartnerAgreement.objects.count() == 2
     assert ApiToken.objects.count() == 2
+    assert PartnerCourse.objects.listed().count() == 3
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Bearer {first[0][1]}")
     results = api.get(reverse("api:catalog")).json()["results"]
