@@ -21,6 +21,8 @@ def test_catalog_lists_agreement_courses_with_runs_and_seats(
     results = response.json()["results"]
     assert [item["id"] for item in results] == [course.pk]
     assert results[0]["runs"][0]["seats_left"] == 10
+    assert results[0]["url"] == course.get_url()
+    assert not results[0]["url"].startswith("/home/")
     assert "next" in response.json() and "previous" in response.json()
 
 

@@ -45,7 +45,8 @@ class CourseSerializer(serializers.Serializer):
         return course.category.name if course.category_id else None
 
     def get_url(self, course) -> str:
-        return course.url_path
+        # the site's root paths are cached by Wagtail: no query per course
+        return course.get_url() or ""
 
     def get_runs(self, course) -> RunSerializer(many=True):  # type: ignore[valid-type]
         return RunSerializer(getattr(course, "open_runs", []), many=True).data
