@@ -24,6 +24,7 @@ from research_portal.oai import oai_endpoint
 
 api_v1 = [
     path("me/", accounts_api.me, name="me"),
+    path("", include("lms.partners.api.urls")),
 ]
 
 urlpatterns = [
@@ -77,6 +78,7 @@ urlpatterns += i18n_patterns(
     path("", include("certificates.urls")),
     path("timetable/", include("lms.timetable.urls")),
     path("mailbox/", mailbox, name="mailbox"),
+    path("partners/", include("lms.partners.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

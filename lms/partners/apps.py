@@ -9,8 +9,34 @@ class PartnersConfig(AppConfig):
     label = "partners"
     verbose_name = _("Partner universities")
 
-    def ready(self):
-        # LTI: the admin of registrations, Celery tasks, scores on learning events
-        from .lti import admin, receivers, tasks  # noqa: F401
+    def ready(self) -> None:
+        from django.db.models.signals import post_save
 
-        receivers.connect()
+        from certificates.models import Certificate
+        from courses.hooks import page_context_provider_register
+        from lms.learning.models import Enrollment
+        from lms.learning.signals import enrollment_completed
+
+        from . import pages, receivers
+
+        page_context_provider_register("courses.CourseIndexPage", pages.catalog_context)
+
+        post_save.connect(
+            receivers.enrollment_saved,
+            sender=Enrollment,
+            dispatch_uid="partners-enrolment-webhook",
+        )
+        enrollment_completed.connect(
+            receivers.enrollment_completed, dispatch_uid="partners-completion-webhook"
+        )
+        post_save.connect(
+            receivers.certificate_saved,
+            sender=Certificate,
+            dispatch_uid="partners-certificate-webhook",
+        )
+
+        # LTI: the admin of registrations, Celery tasks, scores on learning events
+        from .lti import admin, tasks  # noqa: F401
+        from .lti import receivers as lti_receivers
+
+        lti_receivers.connect()

@@ -29,3 +29,8 @@ SERVE_MEDIA = True
 if not env("EMAIL_URL", default=""):
     EMAIL_BACKEND = "lms.core.mailbox.MailboxBackend"
 MAILBOX_DIR = env("MAILBOX_DIR", default=str(BASE_DIR / "mailbox"))
+
+# the demo partner's webhook endpoint is this site itself (lms.partners.demo)
+OUTBOUND_ALLOWED_HOSTS = env.list(
+    "OUTBOUND_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"]
+)

@@ -13,6 +13,7 @@ from lms.accounts.demo import DEMO_PASSWORD, demo_sign_in_note, seed_people
 from lms.community.demo import seed_community
 from lms.learning.demo import seed_assessment_activity, seed_learning
 from lms.lodging.demo import seed_lodging
+from lms.partners.demo import seed_partners
 from lms.partners.lti.demo import seed_lti
 from lms.timetable.demo import seed_timetable
 from research_portal.demo import seed_research
@@ -49,6 +50,7 @@ class Command(BaseCommand):
                 "Living labs": research["labs_en"],
             },
         )
+        partners = seed_partners(password=DEMO_PASSWORD)
         seed_lti()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(
@@ -66,3 +68,10 @@ class Command(BaseCommand):
             "  Other demo accounts use the same password: "
             + ", ".join(list(people)[1:])
         )
+        for institution, token in partners:
+            self.stdout.write(
+                f"  Partner {institution.name_en}:  API token {token}\n"
+                f"    dashboard http://127.0.0.1:8000/partners/{institution.slug}/ "
+                f"({institution.contact_email} / {DEMO_PASSWORD}); "
+                "API docs http://127.0.0.1:8000/api/docs/"
+            )

@@ -1,6 +1,8 @@
 """The partners' models, one module per concern; imported here for Django."""
 
+from .agreements import AgreementLicence, PartnerAgreement
 from .institutions import PartnerInstitution
+from .learners import IdempotencyRecord, PartnerLearner
 from .lti import (
     LtiContext,
     LtiDeployment,
@@ -10,8 +12,16 @@ from .lti import (
     LtiResourceLink,
     LtiToolKey,
 )
+from .syndication import PartnerCourse
+from .tokens import ApiToken, ApiTokenUse, Scope
+from .webhooks import DeliveryStatus, WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 __all__ = [
+    "AgreementLicence",
+    "ApiToken",
+    "ApiTokenUse",
+    "DeliveryStatus",
+    "IdempotencyRecord",
     "LtiContext",
     "LtiDeployment",
     "LtiIdentity",
@@ -19,5 +29,12 @@ __all__ = [
     "LtiPlatform",
     "LtiResourceLink",
     "LtiToolKey",
+    "PartnerAgreement",
+    "PartnerCourse",
     "PartnerInstitution",
+    "PartnerLearner",
+    "Scope",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
 ]
