@@ -7,7 +7,7 @@ from allauth.mfa.models import Authenticator
 from allauth.socialaccount.models import SocialAccount
 from axes.models import AccessLog
 from django.contrib.auth.models import Group
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from .models import (
     AccountDeletionRequest,
@@ -255,3 +255,23 @@ def user_needs_guardian_consent(*, user: User) -> bool:
     from .models import GuardianConsent
 
     return not GuardianConsent.objects.filter(user=user).exists()
+
+
+def user_exclude_withdrawn(
+    users: QuerySet, *, purpose: ConsentPurpose | str, field: str = "pk"
+) -> QuerySet:
+    """`users` (or any queryset whose `field` is a user id) without those whose
+    latest choice on `purpose` is a withdrawal; one query.
+
+    For records a third party brought in itself (a partner's own learners):
+    they are shared until the person withdraws, and never from then on.
+    """
+    latest_given = (
+        Consent.objects.filter(user=OuterRef(field), item__purpose=purpose)
+        .order_by("-recorded_at", "-pk")
+        .values("given")[:1]
+    )
+    # no choice yet (NULL) counts as not withdrawn; SQL's NOT would drop it
+    return users.annotate(_consent_latest=Subquery(latest_given)).filter(
+        Q(_consent_latest__isnull=True) | Q(_consent_latest=True)
+    )

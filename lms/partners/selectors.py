@@ -13,6 +13,8 @@ from django.utils.translation import get_language
 
 from certificates.models import Certificate
 from courses.models import CoursePage, LessonPage
+from lms.accounts.models import ConsentPurpose
+from lms.accounts.selectors import user_exclude_withdrawn
 from lms.learning.models import CourseRun, Enrollment
 from lms.learning.selectors import FACETS, course_run_list_open
 
@@ -173,9 +175,13 @@ def partner_run(*, institution, pk: int) -> CourseRun | None:
 
 def partner_enrollments(*, institution) -> QuerySet[Enrollment]:
     """Enrolments of the partner's own learners in courses of its agreements
-    (past ones too), with the partner's learner id. Never another partner's."""
+    (past ones too), with the partner's learner id. Never another partner's,
+    and never of a learner who withdrew consent to provision to partners (PIPA)."""
+    enrollments = user_exclude_withdrawn(
+        Enrollment.objects.all(), purpose=ConsentPurpose.PARTNERS, field="learner_id"
+    )
     return (
-        Enrollment.objects.filter(
+        enrollments.filter(
             learner__partner_links__institution=institution,
             run__course__translation_key__in=agreement_course_keys(
                 institution=institution, current=False

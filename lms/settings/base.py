@@ -203,9 +203,8 @@ _METERED_BACKENDS = {
     "django_redis.cache.RedisCache": (
         "django_prometheus.cache.backends.redis.RedisCache"
     ),
-    "django.core.cache.backends.locmem.LocMemCache": (
-        "django_prometheus.cache.backends.locmem.LocMemCache"
-    ),
+    # not django-prometheus's LocMemCache: it answers a cached falsy value
+    # (0, [], "") as a miss, which costs the page cache its queries
 }
 if env.bool("METRICS_ENABLED", default=True):
     for _db in DATABASES.values():

@@ -74,7 +74,7 @@ def test_embedded_defaults_need_nothing_installed():
     assert lines == [
         "'django_prometheus.db.backends.sqlite3'",
         "True",
-        "'django_prometheus.cache.backends.locmem.LocMemCache'",
+        "'django.core.cache.backends.locmem.LocMemCache'",
         "'django.core.mail.backends.console.EmailBackend'",
     ]
 

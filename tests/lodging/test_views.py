@@ -194,9 +194,10 @@ def test_staff_check_a_guest_in_from_the_front_desk(client, held, staff, run):
     from lms.lodging.services import stay_confirm
 
     held = stay_confirm(stay=held)
-    client.force_login(staff)
     arrival = timezone.make_aware(dt.datetime.combine(run.starts_on, dt.time(16)))
     with time_machine.travel(arrival, tick=False):
+        # signed in on arrival day: a session from two weeks before has expired
+        client.force_login(staff)
         page = client.get(reverse("lodging:front-desk"))
         assert page.context["desk"].arrivals == [held]
         response = client.post(

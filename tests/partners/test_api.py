@@ -195,6 +195,28 @@ def test_progress_grades_and_certificate_of_own_learner(api_a, run):
     assert [item["id"] for item in listed["results"]] == [created["id"]]
 
 
+def test_a_learner_who_withdraws_consent_disappears_from_the_api(api_a, run):
+    """PIPA: withdrawing provision to partners stops the API from that moment."""
+    from lms.accounts.models import ConsentPurpose, User
+    from lms.accounts.services import consent_give, consent_withdraw
+
+    created = api_a.post(
+        reverse("api:enrolments"),
+        enrol_body(run),
+        format="json",
+        HTTP_IDEMPOTENCY_KEY="consent",
+    ).json()
+    learner = User.objects.get(enrollments__pk=created["id"])
+    consent_give(user=learner, purpose=ConsentPurpose.PARTNERS)
+    assert api_a.get(reverse("api:enrolment", args=[created["id"]])).status_code == 200
+    consent_withdraw(user=learner, purpose=ConsentPurpose.PARTNERS)
+    refused = api_a.get(reverse("api:enrolment", args=[created["id"]]))
+    assert refused.status_code == 404
+    assert refused["Content-Type"] == "application/problem+json"
+    listed = api_a.get(reverse("api:enrolments"), {"learner": "stu-1"}).json()
+    assert listed["results"] == []
+
+
 def test_withdraw_frees_the_seat(api_a, run):
     created = api_a.post(
         reverse("api:enrolments"),

@@ -8,6 +8,7 @@ import jwt
 from django.conf import settings
 
 from courses.models import LessonPage, QuizPage
+from lms.core.site_url import SITE_URL_DEFAULT
 
 from ..models import LtiPlatform
 from .keys import demo_platform_key, private_key_decrypt
@@ -35,7 +36,9 @@ PEOPLE = {
 
 
 def demo_issuer(base_url: str | None = None) -> str:
-    return (base_url or settings.SITE_URL).rstrip("/") + PATH
+    # the demo platform is registered once, so its issuer must not follow the
+    # host a request came in on: the configured base URL, or make run's
+    return (base_url or settings.SITE_URL or SITE_URL_DEFAULT).rstrip("/") + PATH
 
 
 def seed_lti(*, base_url: str | None = None) -> LtiPlatform:
