@@ -9,11 +9,16 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from lms.core.admin_views import ServiceViewSetMixin
+
 from .models import CourseRun
+from .services import course_run_create, course_run_update
 
 
-class CourseRunViewSet(ModelViewSet):
+class CourseRunViewSet(ServiceViewSetMixin, ModelViewSet):
     model = CourseRun
+    create_service = course_run_create
+    update_service = course_run_update
     icon = "date"
     menu_label = _("Course runs")
     list_display = [

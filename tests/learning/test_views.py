@@ -149,6 +149,22 @@ def test_course_instructor_downloads_the_roster_as_an_attachment(
     assert enrollment.learner.email in body
 
 
+def test_the_roster_never_hands_a_spreadsheet_a_formula(client, run):
+    """A learner named like a formula stays text in the instructor's Excel."""
+    import csv
+    import io
+
+    evil = UserFactory(name_ko='=HYPERLINK("http://evil","x")', email="e@example.org")
+    enrollment_create(learner=evil, run=run)
+    client.force_login(instructor_create(courses=[run.course]))
+    response = client.get(reverse("learning:run-roster", args=[run.pk]))
+    body = b"".join(getattr(response, "streaming_content", [response.content]))
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    names = [row[1] for row in rows[1:]]
+    assert names == ['\'=HYPERLINK("http://evil","x")']
+    assert not any(cell[:1] in "=+-@" for row in rows for cell in row if cell)
+
+
 def test_another_courses_instructor_cannot_see_the_roster(
     client, catalog, run, enrollment
 ):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from courses.models import CoursePage, LessonPage, LibraryResource
+from lms.core.csv_export import csv_safe_cell
 
 from ..assignment_selectors import teaches_any_course
 from ..forms import CsvImportForm, EnrollForm
@@ -219,11 +220,14 @@ def run_roster_csv(request, run_id: int):
     ):
         writer.writerow(
             [
-                e.learner.email,
-                e.learner.display_name,
-                e.learner.organization or "",
-                e.get_status_display(),
-                e.created_at.date().isoformat(),
+                csv_safe_cell(cell)
+                for cell in (
+                    e.learner.email,
+                    e.learner.display_name,
+                    e.learner.organization or "",
+                    e.get_status_display(),
+                    e.created_at.date().isoformat(),
+                )
             ]
         )
     return response
