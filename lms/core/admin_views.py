@@ -8,7 +8,8 @@ A `ModelViewSet` (or `SnippetViewSet`) that edits a model with rules mixes in
         update_service = course_run_update   # (*, instance, actor, fields) -> instance
 
 `fields` holds the form's cleaned values of the model's own fields (many-to-many
-included), so a service sees exactly what the form may change. An error the
+included), so a service sees exactly what the form may change; inline rows
+(InlinePanel) are saved after it, in the same transaction. An error the
 service raises becomes a form error, on the field it names (`error.field`) or on
 the whole form, and nothing is written: the admin answers 200 with the form,
 never 500. Wagtail's history (the `wagtail.create` / `wagtail.edit` log entry)
@@ -29,6 +30,14 @@ def form_model_fields(form) -> dict:
         if field.concrete or field.many_to_many
     }
     return {name: value for name, value in form.cleaned_data.items() if name in names}
+
+
+def form_children_save(form, instance) -> None:
+    """Save the inline rows of a Wagtail form (InlinePanel formsets) under the
+    instance the service saved, as `form.save()` would have."""
+    for formset in getattr(form, "formsets", {}).values():
+        formset.instance = instance
+        formset.save()
 
 
 def form_error_add(form, error: CampusError) -> None:
@@ -61,6 +70,8 @@ class ServiceCreateViewMixin(_ServiceWriteViewMixin):
             instance = type(self).create_service(
                 actor=self.request.user, fields=form_model_fields(self.form)
             )
+            form_children_save(self.form, instance)
+            self.new_revision = None
             log(instance=instance, action="wagtail.create", user=self.request.user)
         return instance
 
@@ -77,6 +88,8 @@ class ServiceEditViewMixin(_ServiceWriteViewMixin):
                 actor=self.request.user,
                 fields=form_model_fields(self.form),
             )
+            form_children_save(self.form, instance)
+            self.new_revision = None
             log(
                 instance=instance,
                 action="wagtail.edit",

@@ -300,9 +300,11 @@ def forum_ban(
     user: User,
     reason: str,
     days: int | None = None,
+    until: dt.datetime | None = None,
 ) -> ForumBan:
-    """Stop `user` writing in `forum` (they may still read it), for `days` or
-    until lifted. Moderators cannot ban each other.
+    """Stop `user` writing in `forum` (they may still read it), for `days` (or
+    up to the moment `until`, as the admin's form gives it) or until lifted.
+    Moderators cannot ban each other.
     """
     _moderator(user=actor, forum=forum)
     reason = (reason or "").strip()
@@ -312,7 +314,10 @@ def forum_ban(
         raise CommunityError(_("Moderators cannot be banned from their forum."))
     if days is not None and not 1 <= days <= 365:
         raise CommunityError(_("A ban lasts from 1 to 365 days, or has no end."))
-    until = timezone.now() + dt.timedelta(days=days) if days else None
+    if until is not None and until <= timezone.now():
+        raise CommunityError(_("A ban ends in the future."))
+    if days:
+        until = timezone.now() + dt.timedelta(days=days)
     ban, _created = ForumBan.objects.update_or_create(
         forum=forum,
         user=user,
