@@ -16,12 +16,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.sitemaps import TranslatedSitemap
 from cms.views import robots_txt
 from lms.accounts import api as accounts_api
+from lms.core import health, metrics
 
 api_v1 = [
     path("me/", accounts_api.me, name="me"),
 ]
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

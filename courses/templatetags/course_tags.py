@@ -43,4 +43,4 @@ def course_json_ld(context, course, runs=()):
     if course.category_id:
         data["about"] = course.category.name
     body = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-    return mark_safe(f'<script type="application/ld+json">{body}</script>')  # noqa: S308
+    return mark_safe(f'<script type="application/ld+json">{body}</script>')  # noqa: S308  # nosec B308 B703

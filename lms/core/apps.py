@@ -13,6 +13,11 @@ class CoreConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
 
         from . import checks  # noqa: F401  (registers them)
+        from .metrics import metrics_collectors_register
+        from .request_id import request_id_celery_connect
+
+        metrics_collectors_register()
+        request_id_celery_connect()
         from .filer_chooser import filer_file_chooser_viewset
 
         # The viewset registers this too, but only once the admin URLs load;

@@ -6,6 +6,7 @@ from django.core.checks import Warning, register
 LOCAL_CACHES = (
     "django.core.cache.backends.locmem.LocMemCache",
     "django.core.cache.backends.dummy.DummyCache",
+    "django_prometheus.cache.backends.locmem.LocMemCache",
 )
 
 

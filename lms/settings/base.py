@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_celery_beat",
+    # Operations: Prometheus metrics at /metrics (lms/core/metrics.py)
+    "django_prometheus",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -74,6 +76,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "lms.core.request_id.request_id_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -90,6 +93,20 @@ MIDDLEWARE = [
     # axes last, so that it sees the outcome of authentication
     "axes.middleware.AxesMiddleware",
 ]
+
+# Prometheus metrics (django-prometheus): request latency by view, database and
+# cache timings; the page itself is guarded (lms/core/metrics.py).
+METRICS_ENABLED = env.bool("METRICS_ENABLED", default=True)
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
+METRICS_ALLOWED_NETWORKS = env.list(
+    "METRICS_ALLOWED_NETWORKS", default=["127.0.0.1/32", "::1/128"]
+)
+if METRICS_ENABLED:
+    MIDDLEWARE = [
+        "django_prometheus.middleware.PrometheusBeforeMiddleware",
+        *MIDDLEWARE,
+        "django_prometheus.middleware.PrometheusAfterMiddleware",
+    ]
 
 ROOT_URLCONF = "lms.urls"
 WSGI_APPLICATION = "lms.wsgi.application"
@@ -120,6 +137,24 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE",
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://campus")}
+
+# With metrics on, the database and the cache report their timings to Prometheus
+# through django-prometheus's thin wrappers of the same backends.
+_METERED_BACKENDS = {
+    "django.db.backends.postgresql": "django_prometheus.db.backends.postgresql",
+    "django.db.backends.sqlite3": "django_prometheus.db.backends.sqlite3",
+    "django_redis.cache.RedisCache": (
+        "django_prometheus.cache.backends.redis.RedisCache"
+    ),
+    "django.core.cache.backends.locmem.LocMemCache": (
+        "django_prometheus.cache.backends.locmem.LocMemCache"
+    ),
+}
+if env.bool("METRICS_ENABLED", default=True):
+    for _db in DATABASES.values():
+        _db["ENGINE"] = _METERED_BACKENDS.get(_db["ENGINE"], _db["ENGINE"])
+    for _cache in CACHES.values():
+        _cache["BACKEND"] = _METERED_BACKENDS.get(_cache["BACKEND"], _cache["BACKEND"])
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -274,9 +309,34 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+# Every record carries the request id (lms/core/request_id.py); production
+# writes one JSON object a line (see production.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "lms.core.request_id.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": env("LOG_FORMAT", default="plain"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# Outbound HTTP (lms/core/outbound.py): webhooks, feeds, JWKS, link checks.
+# Private, loopback and link-local addresses are refused unless listed here
+# (hostnames, IP addresses or networks such as 10.20.0.0/16).
+OUTBOUND_ALLOWED_HOSTS = env.list("OUTBOUND_ALLOWED_HOSTS", default=[])
+OUTBOUND_TIMEOUT = env.float("OUTBOUND_TIMEOUT", default=5.0)
+OUTBOUND_MAX_BYTES = env.int("OUTBOUND_MAX_BYTES", default=2 * 1024 * 1024)
+OUTBOUND_USER_AGENT = f"Campus (+{SITE_URL})"

@@ -49,7 +49,7 @@ def occupancy_cells(row, labels):
             f'<td class="occ-{status}">{text}'
             f'<span class="visually-hidden"> {labels[status]}</span></td>'
         )
-    return mark_safe("".join(parts))  # noqa: S308 - see the docstring
+    return mark_safe("".join(parts))  # noqa: S308  # nosec B308 B703 - see the docstring
 
 
 @register.simple_tag

@@ -65,4 +65,4 @@ def week_cell(cell, show_room=False):
         )
         html.append("</ul>")
     html.append("</td>")
-    return mark_safe("".join(html))  # noqa: S308 - every value above is escaped
+    return mark_safe("".join(html))  # noqa: S308  # nosec B308 B703 - every value above is escaped
