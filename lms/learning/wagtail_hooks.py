@@ -91,3 +91,21 @@ def register_approvals_menu_item():
         icon_name="tasks",
         order=205,
     )
+
+
+@hooks.register("register_course_page_actions")
+def register_course_page_actions():
+    """What course, lesson, quiz and assignment pages link to in learning."""
+    return {
+        "run-enroll": "learning:run-enroll",
+        "enrollment-withdraw": "learning:enrollment-withdraw",
+        "lesson-complete": "learning:lesson-complete",
+        "bookmark-toggle": "learning:bookmark-toggle",
+        "quiz-start": "learning:quiz-start",
+        "quiz-attempt": "learning:quiz-attempt",
+        "quiz-result": "learning:quiz-result",
+        "assignment-submit": "learning:assignment-submit",
+        "assignment-extension": "learning:assignment-extension",
+        "grading-queue": "learning:grading-queue",
+        "submission-file": "learning:submission-file",
+    }
