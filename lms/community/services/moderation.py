@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
+from lms.core.ratelimit import rate_limit_hit
 
 from ..models import (
     Flag,
@@ -27,7 +28,6 @@ from ..models import (
     Thread,
 )
 from ..permissions import forum_access
-from ..ratelimit import rate_limit_hit
 from .errors import CommunityError, CommunityForbidden
 
 # Distinct readers' flags that hide a thread or reply until a moderator looks.
@@ -101,7 +101,7 @@ def flag_create(
     target = _target(thread=thread, post=post)
     if target.author_id == reporter.pk:
         raise CommunityError(_("You cannot report your own message."))
-    rate_limit_hit(user=reporter, action="flag")
+    rate_limit_hit(user=reporter, action="community.flag")
     existing = Flag.objects.filter(
         reporter=reporter, thread=thread, post=post, status=FlagStatus.OPEN
     ).first()
