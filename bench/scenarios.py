@@ -178,10 +178,10 @@ def path_values() -> dict[str, object]:
     Called once Django is set up and SETUP has run. Completing a lesson that
     learner@ has completed already changes nothing, so the POST can repeat.
     """
+    from bench.community_paths import bench_path_values
     from certificates.models import Certificate
     from courses.models import CoursePage, LessonPage
     from lms.accounts.models import User
-    from lms.community.bench import bench_path_values
     from lms.timetable.models import Building
     from lms.timetable.services import feed_token_for
 

@@ -20,4 +20,7 @@ INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
 
 # wrk is one client address: the per-address limit of the certificate
 # verification pages would answer most of the load with 429
-CERTIFICATES_VERIFY_RATE = env("CERTIFICATES_VERIFY_RATE", default="100000000/s")
+RATE_LIMITS = {  # noqa: F405
+    **RATE_LIMITS,  # noqa: F405
+    "certificates.verify": [env("CERTIFICATES_VERIFY_RATE", default="100000000/s")],  # noqa: F405
+}

@@ -20,7 +20,6 @@ import gzip
 import hashlib
 import json
 import uuid
-from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -46,7 +45,6 @@ OB_SCHEMA = (
 STATUS_LIST_MIN_BITS = 131_072
 STATUS_LIST_CACHE_KEY = "certificates:status-list:v1"
 STATUS_LIST_CACHE_SECONDS = 300
-SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 
 
 def absolute_url(name: str, *args) -> str:
@@ -301,26 +299,3 @@ def status_list_credential() -> str:
     )
     cache.set(key, token, STATUS_LIST_CACHE_SECONDS)
     return token
-
-
-# --- the project's own JSON Schema of Open Badges 3.0 -------------------------------
-
-
-def badge_schema() -> dict:
-    with open(SCHEMA_DIR / "open-badges-3.0.schema.json", encoding="utf-8") as handle:
-        return json.load(handle)
-
-
-def badge_schema_validator(definition: str = ""):
-    """A jsonschema validator for the OpenBadgeCredential (or one of its
-    `$defs`, e.g. "Profile", "Achievement", "JwtPayload")."""
-    from jsonschema import Draft202012Validator, FormatChecker
-
-    schema = badge_schema()
-    if definition:
-        schema = {
-            "$schema": schema["$schema"],
-            "$ref": f"#/$defs/{definition}",
-            "$defs": schema["$defs"],
-        }
-    return Draft202012Validator(schema, format_checker=FormatChecker())

@@ -167,14 +167,6 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
-        # one default: making this one the default retires the other
-        if self.is_default:
-            CertificateTemplate.objects.filter(is_default=True).exclude(
-                pk=self.pk
-            ).update(is_default=False)
-        super().save(*args, **kwargs)
-
     def clean(self):
         super().clean()
         errors = {}

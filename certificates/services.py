@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 
 from courses.models import CoursePage
 from lms.community.services import notification_send
+from lms.core.errors import CampusError
+from lms.core.fields import fields_apply, m2m_apply
 from lms.learning.models import CourseRun, Enrollment, EnrollmentStatus
 
 from .badges import credential_for, credential_sign
@@ -41,13 +43,39 @@ from .models import (
 BATCH_CHUNK_SIZE = 50
 
 
-class CertificateError(Exception):
+class CertificateError(CampusError):
     """A request about certificates that cannot be carried out, with a message
     for the person who made it."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+
+def _template_save(template: CertificateTemplate, fields: dict):
+    changed = fields_apply(template, fields)
+    if template.is_default:
+        # one default (a unique constraint backs this up): the old one retires
+        CertificateTemplate.objects.select_for_update().filter(is_default=True).exclude(
+            pk=template.pk
+        ).update(is_default=False)
+    template.save()
+    m2m_apply(template, fields)
+    return changed
+
+
+@transaction.atomic
+def certificate_template_create(*, actor=None, fields: dict) -> CertificateTemplate:
+    """A new certificate template; made the default, it retires the old default."""
+    template = CertificateTemplate()
+    _template_save(template, fields)
+    return template
+
+
+@transaction.atomic
+def certificate_template_update(
+    *, instance: CertificateTemplate, actor=None, fields: dict
+) -> CertificateTemplate:
+    """Change a template (its signatories are the admin form's inline rows);
+    made the default, it retires the old default."""
+    _template_save(instance, fields)
+    return instance
 
 
 def private_storage():

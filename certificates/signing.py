@@ -8,9 +8,7 @@ what it issued across restarts; production should set one of the two and
 back it up (see README, "Certificates").
 """
 
-import base64
 import hashlib
-import json
 import threading
 
 import jwt
@@ -19,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
+from jwcrypto.jwk import JWK
 
 ALGORITHM = "RS256"
 KEY_NAME = "certificates/keys/badge-signing-key.pem"
@@ -91,22 +90,18 @@ def signing_key() -> rsa.RSAPrivateKey:
     return key
 
 
-def _b64(number: int) -> str:
-    data = number.to_bytes((number.bit_length() + 7) // 8, "big")
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
 def public_jwk(key: rsa.RSAPrivateKey | None = None) -> dict:
-    """The public half as a JWK (never `d`), with its RFC 7638 thumbprint."""
-    numbers = (key or signing_key()).public_key().public_numbers()
-    members = {"e": _b64(numbers.e), "kty": "RSA", "n": _b64(numbers.n)}
-    canonical = json.dumps(members, separators=(",", ":"), sort_keys=True).encode()
-    thumbprint = base64.urlsafe_b64encode(hashlib.sha256(canonical).digest())
+    """The public half as a JWK (never `d`), with its RFC 7638 thumbprint
+    (computed by jwcrypto, not by hand)."""
+    public = JWK.from_pyca((key or signing_key()).public_key())
+    members = public.export_public(as_dict=True)
     return {
-        **members,
+        "e": members["e"],
+        "kty": members["kty"],
+        "n": members["n"],
         "alg": ALGORITHM,
         "use": "sig",
-        "thumbprint": thumbprint.rstrip(b"=").decode(),
+        "thumbprint": public.thumbprint(),
     }
 
 

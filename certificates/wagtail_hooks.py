@@ -5,17 +5,35 @@ and course-run pages, grouped in one "Certificates" menu."""
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from lms.core.admin_views import ServiceViewSetMixin
+
 from .models import CertificateTemplate, CourseCertificate
+from .services import certificate_template_create, certificate_template_update
 
 
-class CertificateTemplateViewSet(SnippetViewSet):
+class CertificateTemplateForm(WagtailAdminModelForm):
+    """Ticking 'default' on a second template is allowed: the service retires
+    the old default in the same transaction (the constraint stays in the
+    database), so the form does not check the one-default constraint itself."""
+
+    def _get_validation_exclusions(self):
+        return super()._get_validation_exclusions() | {"is_default"}
+
+
+CertificateTemplate.base_form_class = CertificateTemplateForm
+
+
+class CertificateTemplateViewSet(ServiceViewSetMixin, SnippetViewSet):
     model = CertificateTemplate
+    create_service = certificate_template_create
+    update_service = certificate_template_update
     icon = "doc-full"
     menu_label = _("Certificate templates")
     add_to_admin_menu = False

@@ -2,33 +2,24 @@
 serial number and name. Rate-limited per address; shows nothing beyond what
 the certificate itself says."""
 
-from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
 
+from lms.core.ratelimit import RateLimited, setting_rate, too_many_requests
+
 from ..forms import LookupForm
 from ..models import Certificate
 from ..selectors import certificate_for_verification, certificate_lookup
 
 
-def _verify_rate(group, request) -> str:
-    return getattr(settings, "CERTIFICATES_VERIFY_RATE", "60/m")
-
-
-def _lookup_rate(group, request) -> str:
-    return getattr(settings, "CERTIFICATES_LOOKUP_RATE", "10/m")
-
-
 def _too_many(request, *, json: bool = False):
-    message = _("Too many checks from your address. Please try again in a minute.")
-    if json:
-        return JsonResponse({"error": message}, status=429)
-    return render(
-        request, "certificates/verify_limited.html", {"message": message}, status=429
+    error = RateLimited(
+        _("Too many checks from your address. Please try again in a minute.")
     )
+    return too_many_requests(request, error, json=json)
 
 
 def verification_facts(certificate: Certificate) -> dict:
@@ -68,7 +59,7 @@ def verification_facts(certificate: Certificate) -> dict:
 
 
 @require_GET
-@ratelimit(key="ip", rate=_verify_rate, block=False, group="certificates.verify")
+@ratelimit(key="ip", rate=setting_rate, block=False, group="certificates.verify")
 def verify(request, code: str):
     if getattr(request, "limited", False):
         return _too_many(request)
@@ -83,7 +74,7 @@ def verify(request, code: str):
 
 
 @require_GET
-@ratelimit(key="ip", rate=_verify_rate, block=False, group="certificates.verify")
+@ratelimit(key="ip", rate=setting_rate, block=False, group="certificates.verify")
 def verify_json(request, code: str):
     if getattr(request, "limited", False):
         return _too_many(request, json=True)
@@ -102,7 +93,7 @@ def verify_json(request, code: str):
 
 @require_http_methods(["GET", "POST"])
 @ratelimit(
-    key="ip", rate=_lookup_rate, method="POST", block=False, group="certificates.lookup"
+    key="ip", rate=setting_rate, method="POST", block=False, group="certificates.lookup"
 )
 def verify_lookup(request):
     form = LookupForm(request.POST or None)

@@ -44,3 +44,11 @@ def course_json_ld(context, course, runs=()):
         data["about"] = course.category.name
     body = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return mark_safe(f'<script type="application/ld+json">{body}</script>')  # noqa: S308  # nosec B308 B703
+
+
+@register.simple_tag
+def action_url(action, *args):
+    """A higher layer's URL for a course page action (see courses.hooks)."""
+    from ..hooks import page_action_url
+
+    return page_action_url(action, *args)

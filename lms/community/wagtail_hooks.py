@@ -9,6 +9,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from lms.core.admin_views import ServiceViewSetMixin
+
+from . import services
 from .models import (
     Cohort,
     ForumBan,
@@ -20,8 +23,29 @@ from .models import (
 )
 
 
-class CohortViewSet(ModelViewSet):
+def cohort_admin_create(*, actor, fields):
+    return services.cohort_create(
+        run=fields["run"],
+        name=fields["name"],
+        description=fields.get("description", ""),
+        actor=actor,
+    )
+
+
+def cohort_admin_update(*, instance, actor, fields):
+    # a cohort keeps its run: its members are the run's learners
+    return services.cohort_update(
+        cohort=instance,
+        name=fields["name"],
+        description=fields.get("description", ""),
+        actor=actor,
+    )
+
+
+class CohortViewSet(ServiceViewSetMixin, ModelViewSet):
     model = Cohort
+    create_service = cohort_admin_create
+    update_service = cohort_admin_update
     icon = "group"
     menu_label = _("Cohorts")
     list_display = ["name", "run", "created_at"]
@@ -91,8 +115,26 @@ class StudyGroupViewSet(ModelViewSet):
     form_fields = ["name", "description", "join_policy", "member_limit", "is_archived"]
 
 
-class ForumBanViewSet(ModelViewSet):
+def forum_ban_admin_save(*, actor, fields, instance=None):
+    """A ban from the admin: the moderators' rules apply, and moving a ban to
+    another person or forum lifts the old one."""
+    if instance is not None and instance.pk:
+        old = ForumBan.objects.get(pk=instance.pk)
+        if (old.forum_id, old.user_id) != (fields["forum"].pk, fields["user"].pk):
+            services.forum_unban(actor=actor, forum=old.forum, user=old.user)
+    return services.forum_ban(
+        actor=actor,
+        forum=fields["forum"],
+        user=fields["user"],
+        reason=fields.get("reason", ""),
+        until=fields.get("until"),
+    )
+
+
+class ForumBanViewSet(ServiceViewSetMixin, ModelViewSet):
     model = ForumBan
+    create_service = forum_ban_admin_save
+    update_service = forum_ban_admin_save
     icon = "warning"
     menu_label = _("Forum bans")
     list_display = ["user", "forum", "until", "reason"]

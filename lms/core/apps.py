@@ -29,12 +29,22 @@ class CoreConfig(AppConfig):
         )
 
         from django.db.models.signals import post_delete, post_save
+        from wagtail.models import (
+            Locale,
+            Page,
+            PageViewRestriction,
+            Site,
+            get_page_models,
+        )
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from .page_cache import page_cache_clear_on_save, page_cache_clear_receiver
 
-        # any page written, moved or deleted (drafts too: rare, and never stale)
-        for signal in (post_save, post_delete):
-            signal.connect(page_cache_clear_on_save)
+        # any page written, moved or deleted (drafts too: rare, and never stale),
+        # and what decides where pages are and who sees them; named senders, so
+        # that saving any other row costs nothing (docs/decisions/0001)
+        for model in {Page, PageViewRestriction, Site, Locale, *get_page_models()}:
+            for signal in (post_save, post_delete):
+                signal.connect(page_cache_clear_on_save, sender=model)
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(page_cache_clear_receiver)

@@ -9,11 +9,16 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from lms.core.admin_views import ServiceViewSetMixin
+
 from .models import CourseRun
+from .services import course_run_create, course_run_update
 
 
-class CourseRunViewSet(ModelViewSet):
+class CourseRunViewSet(ServiceViewSetMixin, ModelViewSet):
     model = CourseRun
+    create_service = course_run_create
+    update_service = course_run_update
     icon = "date"
     menu_label = _("Course runs")
     list_display = [
@@ -86,3 +91,21 @@ def register_approvals_menu_item():
         icon_name="tasks",
         order=205,
     )
+
+
+@hooks.register("register_course_page_actions")
+def register_course_page_actions():
+    """What course, lesson, quiz and assignment pages link to in learning."""
+    return {
+        "run-enroll": "learning:run-enroll",
+        "enrollment-withdraw": "learning:enrollment-withdraw",
+        "lesson-complete": "learning:lesson-complete",
+        "bookmark-toggle": "learning:bookmark-toggle",
+        "quiz-start": "learning:quiz-start",
+        "quiz-attempt": "learning:quiz-attempt",
+        "quiz-result": "learning:quiz-result",
+        "assignment-submit": "learning:assignment-submit",
+        "assignment-extension": "learning:assignment-extension",
+        "grading-queue": "learning:grading-queue",
+        "submission-file": "learning:submission-file",
+    }

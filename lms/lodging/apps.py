@@ -8,12 +8,11 @@ class LodgingConfig(AppConfig):
     verbose_name = _("Lodging")
 
     def ready(self):
-        from django.db.models.signals import post_init, post_migrate, post_save
+        from django.db.models.signals import post_migrate
 
         from courses.hooks import page_context_provider_register
         from lms.core.calendar import calendar_source_register
-        from lms.learning.models import CourseRun
-        from lms.learning.signals import enrollment_withdrawn
+        from lms.learning.signals import course_run_changed, enrollment_withdrawn
 
         from . import pages, receivers
         from .calendar import stay_calendar_entries
@@ -39,11 +38,8 @@ class LodgingConfig(AppConfig):
             receivers.enrollment_withdrawn_receiver,
             dispatch_uid="lodging-enrollment-withdrawn",
         )
-        post_init.connect(
-            receivers.course_run_loaded, sender=CourseRun, dispatch_uid="lodging-run"
-        )
-        post_save.connect(
-            receivers.course_run_saved, sender=CourseRun, dispatch_uid="lodging-run"
+        course_run_changed.connect(
+            receivers.course_run_changed_receiver, dispatch_uid="lodging-run-changed"
         )
 
         from lms.core.navigation import NavItem, nav_item_register, staff_only

@@ -8,10 +8,11 @@ in the same bed. The triggers are (re)created after every `migrate`, since
 SQLite rebuilds a table (dropping its triggers) when a migration alters it.
 """
 
-from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateRangeField
 from django.db import connections
 from django.db.models import Func
+
+from lms.core import db as core_db
 
 
 class DateRange(Func):
@@ -21,32 +22,9 @@ class DateRange(Func):
     output_field = DateRangeField()
 
 
-class PostgresExclusionConstraint(ExclusionConstraint):
-    """An exclusion constraint that other databases leave out of their schema.
-
-    On SQLite the triggers below stand in for it; validation in forms is
-    skipped there too, as the operators are PostgreSQL's.
-    """
-
-    def constraint_sql(self, model, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return None
-        return super().constraint_sql(model, schema_editor)
-
-    def create_sql(self, model, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return None
-        return super().create_sql(model, schema_editor)
-
-    def remove_sql(self, model, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return None
-        return super().remove_sql(model, schema_editor)
-
-    def validate(self, model, instance, exclude=None, using="default"):
-        if connections[using].vendor != "postgresql":
-            return
-        super().validate(model, instance, exclude=exclude, using=using)
+class PostgresExclusionConstraint(core_db.PostgresExclusionConstraint):
+    """lms.core's constraint under the name lodging's migrations know; on SQLite
+    the triggers below stand in for it."""
 
 
 OVERLAP_MESSAGE = "lodging_stay_no_double_booked_bed"

@@ -1,6 +1,5 @@
 """What lodging does when something happens elsewhere (connected in apps.py)."""
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from . import services
@@ -30,20 +29,8 @@ def session_rescheduled_receiver(sender, *, session, **kwargs) -> None:
         )
 
 
-def course_run_saved(sender, *, instance, created, raw=False, **kwargs) -> None:
-    """A residential run whose dates changed: flag the stays that no longer fit."""
-    if created or raw or not instance.is_residential:
-        return
-    dates = (instance.starts_on, instance.ends_on)
-    if getattr(instance, "_lodging_dates", None) in (None, dates):
-        return
-    instance._lodging_dates = dates
-    transaction.on_commit(lambda: services.stay_flag_for_rescheduled_run(run=instance))
-
-
-def course_run_loaded(sender, *, instance, **kwargs) -> None:
-    """Remember a run's dates as loaded, to notice when a save moves them."""
-    # read __dict__: a deferred field must not cost a query per loaded run
-    fields = instance.__dict__
-    if "starts_on" in fields and "ends_on" in fields:
-        instance._lodging_dates = (fields["starts_on"], fields["ends_on"])
+def course_run_changed_receiver(sender, *, run, changed, **kwargs) -> None:
+    """A residential run whose dates moved (sent by `course_run_update` after
+    commit): flag the stays that no longer fit."""
+    if run.is_residential and changed & {"starts_on", "ends_on"}:
+        services.stay_flag_for_rescheduled_run(run=run)

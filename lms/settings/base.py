@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_celery_beat",
+    # object permissions as predicates (each app's permissions.py)
+    "rules",
     # Operations: Prometheus metrics at /metrics (lms/core/metrics.py)
     "django_prometheus",
     # Content-Security-Policy (lms/core/security.py)
@@ -218,6 +220,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # object permissions: the django-rules of each app (lms/learning/permissions.py)
+    "rules.permissions.ObjectPermissionBackend",
 ]
 _VALIDATION = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
@@ -419,8 +423,20 @@ CERTIFICATES_SERIAL_PREFIX = env("CERTIFICATES_SERIAL_PREFIX", default="JBSE")
 CERTIFICATES_SIGNING_KEY = env("CERTIFICATES_SIGNING_KEY", default="")
 CERTIFICATES_SIGNING_KEY_FILE = env("CERTIFICATES_SIGNING_KEY_FILE", default="")
 CERTIFICATES_ISSUER_EMAIL = env("CERTIFICATES_ISSUER_EMAIL", default="")
-CERTIFICATES_VERIFY_RATE = env("CERTIFICATES_VERIFY_RATE", default="60/m")
-CERTIFICATES_LOOKUP_RATE = env("CERTIFICATES_LOOKUP_RATE", default="10/m")
+# One table of rate limits (lms/core/ratelimit.py): django-ratelimit rates per
+# `app.action`, every rate of a row applies; one 429 page answers them all.
+RATE_LIMITS = {
+    "certificates.verify": [env("CERTIFICATES_VERIFY_RATE", default="60/m")],
+    "certificates.lookup": [env("CERTIFICATES_LOOKUP_RATE", default="10/m")],
+    "community.thread": ["5/10m", "20/d"],
+    "community.post": ["10/m", "120/h"],
+    "community.flag": ["20/h"],
+    "community.vote": ["60/m"],
+    "community.group": ["5/d"],
+    "community.invite": ["30/h"],
+    "community.booking": ["10/h"],
+}
+RATELIMIT_VIEW = "lms.core.ratelimit.ratelimited_view"
 CERTIFICATES_FONT_REGULAR = env("CERTIFICATES_FONT_REGULAR", default="")
 CERTIFICATES_FONT_BOLD = env("CERTIFICATES_FONT_BOLD", default="")
 

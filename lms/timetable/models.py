@@ -23,6 +23,8 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from .constraints import occurrence_exclusion_constraints, slot_exclusion_constraints
+
 
 def _bilingual(ko: str, en: str) -> str:
     if get_language() == "en" and en:
@@ -380,6 +382,8 @@ class SessionOccurrence(models.Model):
                 condition=Q(ends_at__gt=F("starts_at")),
                 name="occurrence_ends_after_it_starts",
             ),
+            # no room or run booked twice at once (PostgreSQL; constraints.py)
+            *occurrence_exclusion_constraints(),
         ]
         indexes = [
             models.Index(fields=["room", "starts_at"]),
@@ -409,6 +413,8 @@ class InstructorSlot(models.Model):
             models.UniqueConstraint(
                 fields=["occurrence", "instructor"], name="slot_once_per_instructor"
             ),
+            # no instructor in two meetings at once (PostgreSQL; constraints.py)
+            *slot_exclusion_constraints(),
         ]
         indexes = [models.Index(fields=["instructor", "starts_at"])]
 

@@ -21,7 +21,11 @@ INSTRUCTOR = "instructor@campus.example"  # 김민준
 @pytest.fixture(autouse=True)
 def _generous_rate_limits(settings):
     """The corpus is written faster than any person writes."""
-    settings.COMMUNITY_RATE_LIMITS = {"thread": [(1000, 60)], "post": [(1000, 60)]}
+    settings.RATE_LIMITS = {
+        **settings.RATE_LIMITS,
+        "community.thread": ["1000/m"],
+        "community.post": ["1000/m"],
+    }
 
 
 @pytest.fixture

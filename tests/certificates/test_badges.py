@@ -11,12 +11,13 @@ import pytest
 from django.urls import reverse
 
 from certificates.badges import (
-    badge_schema_validator,
     credential_from_jwt,
     status_bit,
     status_bits_decode,
 )
 from certificates.services import certificate_reissue, certificate_revoke
+
+from .badge_checks import UndefinedTerm, badge_schema_validator, jsonld_expand_strict
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +66,40 @@ def test_the_credential_is_a_valid_open_badge_credential(issued):
     assert subject["creditsEarned"] == 24
     assert subject["identifier"][0]["identityHash"].startswith("sha256$")
     assert issued.learner.email not in json.dumps(credential)  # hashed, never plain
+
+
+def test_the_credential_expands_against_the_published_contexts(issued):
+    """JSON-LD expansion with pyld against W3C's and 1EdTech's own contexts:
+    every member and type is defined there, none dropped or left vague."""
+    credential = credential_from_jwt(issued.badge_jwt)
+    expanded = jsonld_expand_strict(credential)
+    types = expanded[0]["@type"]
+    assert (
+        "https://purl.imsglobal.org/spec/vc/ob/vocab.html#OpenBadgeCredential" in types
+    )
+    assert "https://www.w3.org/2018/credentials#VerifiableCredential" in types
+
+
+def test_an_undefined_member_fails_the_json_ld_check(issued):
+    credential = credential_from_jwt(issued.badge_jwt)
+    with pytest.raises(UndefinedTerm):
+        jsonld_expand_strict({**credential, "campusFavouriteColour": "blue"})
+    subject = {**credential["credentialSubject"], "seatNumber": 7}
+    with pytest.raises(UndefinedTerm):
+        jsonld_expand_strict({**credential, "credentialSubject": subject})
+
+
+def test_the_key_id_fragment_is_the_rfc_7638_thumbprint(client, issued):
+    """Computed here by hand from RFC 7638, independently of jwcrypto."""
+    import hashlib
+
+    header = jwt.get_unverified_header(issued.badge_jwt)
+    thumbprint = header["kid"].partition("#")[2]
+    key = client.get(reverse("certificates:jwks")).json()["keys"][0]
+    members = {name: key[name] for name in ("e", "kty", "n")}
+    canonical = json.dumps(members, separators=(",", ":"), sort_keys=True).encode()
+    expected = base64.urlsafe_b64encode(hashlib.sha256(canonical).digest())
+    assert thumbprint == expected.rstrip(b"=").decode()
 
 
 def test_the_jwt_header_and_payload_fit_the_proof_format(issued):

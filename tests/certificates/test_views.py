@@ -200,8 +200,11 @@ def test_lookup_with_a_wrong_name_or_serial_says_nothing_matches(client, issued)
 
 
 def test_verification_is_rate_limited(client, issued, settings):
-    settings.CERTIFICATES_VERIFY_RATE = "3/m"
-    settings.CERTIFICATES_LOOKUP_RATE = "2/m"
+    settings.RATE_LIMITS = {
+        **settings.RATE_LIMITS,
+        "certificates.verify": ["3/h"],
+        "certificates.lookup": ["2/h"],
+    }
     statuses = [client.get(f"/verify/{issued.code}").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     assert client.get(f"/verify/{issued.code}.json").status_code == 429

@@ -18,9 +18,20 @@ from ..factories import (
 @pytest.fixture(autouse=True)
 def _generous_rate_limits(settings):
     """Tests write more than a person would; the rate-limit tests lower these."""
-    settings.COMMUNITY_RATE_LIMITS = {
-        action: [(10_000, 60)]
-        for action in ("thread", "post", "flag", "vote", "group", "invite", "booking")
+    settings.RATE_LIMITS = {
+        **settings.RATE_LIMITS,
+        **{
+            f"community.{action}": ["10000/m"]
+            for action in (
+                "thread",
+                "post",
+                "flag",
+                "vote",
+                "group",
+                "invite",
+                "booking",
+            )
+        },
     }
 
 

@@ -44,7 +44,7 @@ def no_tasks(monkeypatch):
 
 
 def test_thirty_parallel_joins_fill_a_group_of_five(postgresql, no_tasks, settings):
-    settings.COMMUNITY_RATE_LIMITS = {"group": [(100, 60)]}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "community.group": ["100/m"]}
     group = study_group_create(
         creator=UserFactory(), name="인기 스터디", description="d", member_limit=PLACES
     )
@@ -73,7 +73,7 @@ def slot(postgresql):
 
 
 def test_thirty_parallel_booking_requests_take_three_places(slot, no_tasks, settings):
-    settings.COMMUNITY_RATE_LIMITS = {"booking": [(100, 60)]}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "community.booking": ["100/m"]}
     url = reverse("community:slot-book", args=[slot.pk])
     clients = []
     for person in UserFactory.create_batch(PEOPLE):
@@ -95,7 +95,7 @@ def test_thirty_parallel_booking_requests_take_three_places(slot, no_tasks, sett
 
 
 def test_one_learner_booking_from_ten_tabs_holds_one_place(slot, no_tasks, settings):
-    settings.COMMUNITY_RATE_LIMITS = {"booking": [(100, 60)]}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "community.booking": ["100/m"]}
     learner = UserFactory()
     _, errors = in_parallel(
         lambda n: booking_create(learner=learner, slot=slot, note=f"탭 {n}"),

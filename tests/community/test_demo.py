@@ -34,7 +34,9 @@ MODELS = [
 @pytest.fixture
 def demo(monkeypatch, settings):
     """The demo site, people and the one course the community demo lives in."""
-    settings.COMMUNITY_RATE_LIMITS = {}
+    from lms.settings import base
+
+    settings.RATE_LIMITS = base.RATE_LIMITS  # the real limits, not the tests'
     from wagtail.models import Locale
 
     from cms.demo import seed_site

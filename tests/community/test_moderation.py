@@ -167,7 +167,9 @@ def test_a_ban_that_ended_no_longer_counts(forum, learner2, instructor, thread):
 
     forum_ban(actor=instructor, forum=forum, user=learner2, reason="잠시", days=1)
     ForumBan.objects.update(until=timezone.now() - dt.timedelta(minutes=1))
-    post_create(author=learner2, thread=thread, body="돌아왔습니다")
+    post = post_create(author=learner2, thread=thread, body="돌아왔습니다")
+    assert post.pk is not None and post.author == learner2
+    assert thread.posts.filter(pk=post.pk).exists()
 
 
 def test_soft_delete_keeps_the_text_and_logs_it(

@@ -34,6 +34,7 @@ from ..factories import (
     OrganizationFactory,
     UserFactory,
 )
+from ..http import response_body
 
 pytestmark = pytest.mark.django_db
 
@@ -396,7 +397,7 @@ def test_center_dashboard_draws_grouped_bars(client, staff_user, center_dataset)
 
 
 def _csv(response) -> list[list[str]]:
-    body = response.content.decode("utf-8")
+    body = response_body(response).decode("utf-8")
     assert body.startswith("\ufeff")
     return list(csv.reader(io.StringIO(body[1:])))
 

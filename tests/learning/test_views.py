@@ -13,6 +13,7 @@ from ..factories import (
     course_tree_create,
     instructor_create,
 )
+from ..http import response_body
 
 pytestmark = pytest.mark.django_db
 
@@ -144,9 +145,25 @@ def test_course_instructor_downloads_the_roster_as_an_attachment(
     response = client.get(reverse("learning:run-roster", args=[run.pk]))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
-    body = response.content.decode("utf-8")
+    body = response_body(response).decode("utf-8")
     assert body.startswith("\ufeff")
     assert enrollment.learner.email in body
+
+
+def test_the_roster_never_hands_a_spreadsheet_a_formula(client, run):
+    """A learner named like a formula stays text in the instructor's Excel."""
+    import csv
+    import io
+
+    evil = UserFactory(name_ko='=HYPERLINK("http://evil","x")', email="e@example.org")
+    enrollment_create(learner=evil, run=run)
+    client.force_login(instructor_create(courses=[run.course]))
+    response = client.get(reverse("learning:run-roster", args=[run.pk]))
+    body = response_body(response)
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    names = [row[1] for row in rows[1:]]
+    assert names == ['\'=HYPERLINK("http://evil","x")']
+    assert not any(cell[:1] in "=+-@" for row in rows for cell in row if cell)
 
 
 def test_another_courses_instructor_cannot_see_the_roster(

@@ -384,18 +384,29 @@ def test_moving_the_runs_dates_flags_the_stays_that_no_longer_fit(enrol, floor, 
 def test_saving_new_run_dates_flags_stays_after_commit(
     enrollment, women_room, run, django_capture_on_commit_callbacks
 ):
-    from lms.learning.models import CourseRun
+    """Lodging hears of new dates from learning's `course_run_changed` signal."""
+    from lms.learning.services import course_run_update
 
     stay = hold(enrollment)
-    run = CourseRun.objects.get(pk=run.pk)
     with django_capture_on_commit_callbacks(execute=True):
-        run.title = "새 이름"
-        run.save()
+        course_run_update(instance=run, fields={"title": "새 이름"})
     assert not Stay.objects.get(pk=stay.pk).needs_review
     with django_capture_on_commit_callbacks(execute=True):
-        run.starts_on += DAY
-        run.save()
+        course_run_update(instance=run, fields={"starts_on": run.starts_on + DAY})
     assert Stay.objects.get(pk=stay.pk).needs_review
+
+
+def test_lodging_no_longer_watches_every_loaded_run():
+    """No post_init/post_save receivers on CourseRun: the service is the door."""
+    from django.db.models.signals import post_init, post_save
+
+    from lms.learning.models import CourseRun
+
+    assert not post_init.has_listeners(CourseRun)
+    sync, asynchronous = post_save._live_receivers(CourseRun)
+    assert not [
+        r for r in sync + asynchronous if r.__module__.startswith("lms.lodging")
+    ]
 
 
 def test_staff_move_a_flagged_stay_to_new_nights(enrol, floor, run, staff):

@@ -10,6 +10,8 @@ from django.utils import timezone
 from lms.lodging.models import GenderPolicy, Stay, StayStatus
 from lms.lodging.services import stay_hold
 
+from ..http import response_body
+
 pytestmark = pytest.mark.django_db
 
 DAY = dt.timedelta(days=1)
@@ -263,7 +265,7 @@ def test_the_stays_export_is_csv_that_excel_reads_as_utf8(client, held, staff, r
     )
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith("attachment;")
-    body = response.content.decode("utf-8")
+    body = response_body(response).decode("utf-8")
     assert body.startswith("\ufeff")
     lines = body.splitlines()
     assert lines[0].lstrip("\ufeff").startswith("숙박,이름,이메일,투숙객 구분")
@@ -275,7 +277,7 @@ def test_the_occupancy_export_has_twelve_months(client, staff, held, run):
     response = client.get(
         reverse("lodging:occupancy-csv") + f"?year={run.starts_on.year}"
     )
-    rows = response.content.decode("utf-8-sig").splitlines()
+    rows = response_body(response).decode("utf-8-sig").splitlines()
     assert len(rows) == 13
 
 

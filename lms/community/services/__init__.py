@@ -10,6 +10,7 @@ from .cohorts import (
     cohort_create,
     cohort_member_remove,
     cohort_member_set,
+    cohort_update,
     cohorts_fill,
 )
 from .errors import CapacityReached, CommunityError, CommunityForbidden
@@ -80,6 +81,7 @@ __all__ = [
     "circular_assignment",
     "cohort_auto_assign",
     "cohort_create",
+    "cohort_update",
     "cohort_member_remove",
     "cohort_member_set",
     "cohorts_fill",

@@ -30,22 +30,46 @@ def _require_teacher(*, actor: User | None, run: CourseRun) -> None:
         )
 
 
+class CohortNameError(CommunityError):
+    """A cohort name that is empty, too long or taken in the run."""
+
+    field = "name"
+
+
+def _cohort_name_clean(*, run: CourseRun, name: str, cohort_pk=None) -> str:
+    name = " ".join((name or "").split())
+    if not name:
+        raise CohortNameError(_("Give the cohort a name."))
+    if len(name) > NAME_MAX:
+        raise CohortNameError(_("That name is too long."))
+    if Cohort.objects.filter(run=run, name=name).exclude(pk=cohort_pk).exists():
+        raise CohortNameError(_("This run already has a cohort of that name."))
+    return name
+
+
 @transaction.atomic
 def cohort_create(
     *, run: CourseRun, name: str, actor: User | None, description: str = ""
 ) -> Cohort:
     """A cohort made by hand."""
     _require_teacher(actor=actor, run=run)
-    name = " ".join((name or "").split())
-    if not name:
-        raise CommunityError(_("Give the cohort a name."))
-    if len(name) > NAME_MAX:
-        raise CommunityError(_("That name is too long."))
-    if Cohort.objects.filter(run=run, name=name).exists():
-        raise CommunityError(_("This run already has a cohort of that name."))
+    name = _cohort_name_clean(run=run, name=name)
     return Cohort.objects.create(
         run=run, name=name, description=description.strip(), created_by=actor
     )
+
+
+@transaction.atomic
+def cohort_update(
+    *, cohort: Cohort, actor: User | None, name: str, description: str = ""
+) -> Cohort:
+    """Rename a cohort or change its description (its run stays)."""
+    cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+    _require_teacher(actor=actor, run=cohort.run)
+    cohort.name = _cohort_name_clean(run=cohort.run, name=name, cohort_pk=cohort.pk)
+    cohort.description = (description or "").strip()
+    cohort.save(update_fields=["name", "description"])
+    return cohort
 
 
 @transaction.atomic

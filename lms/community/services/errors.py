@@ -1,14 +1,12 @@
 """The errors community services raise, each with a message for the person."""
 
+from lms.core.errors import CampusError
 
-class CommunityError(Exception):
+
+class CommunityError(CampusError):
     """A refused action (a 400), with a translated message."""
 
     status = 400
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 class CommunityForbidden(CommunityError):

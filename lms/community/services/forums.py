@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
+from lms.core.ratelimit import rate_limit_hit
 from lms.learning.models import CourseRun
 
 from .. import markup
@@ -30,7 +31,6 @@ from ..models import (
     ThreadSubscription,
 )
 from ..permissions import ForumAccess, forum_access
-from ..ratelimit import rate_limit_hit
 from .errors import CommunityError, CommunityForbidden
 
 TITLE_MAX = 200
@@ -178,7 +178,7 @@ def thread_create(
         )
     body = _check_body(body)
     body_format = _check_format(body_format)
-    rate_limit_hit(user=author, action="thread")
+    rate_limit_hit(user=author, action="community.thread")
     rendered, html, mentioned = _rendered(
         body=body, body_format=body_format, forum=forum
     )
@@ -238,7 +238,7 @@ def post_create(
             parent = Post.objects.get(pk=parent.parent_id)
     body = _check_body(body)
     body_format = _check_format(body_format)
-    rate_limit_hit(user=author, action="post")
+    rate_limit_hit(user=author, action="community.post")
     rendered, html, mentioned = _rendered(
         body=body, body_format=body_format, forum=access.forum
     )
@@ -281,7 +281,7 @@ def post_edit(*, user: User, post: Post, body: str, body_format: str) -> Post:
         raise CommunityError(_("This reply can no longer be edited."))
     body = _check_body(body)
     body_format = _check_format(body_format)
-    rate_limit_hit(user=user, action="post")
+    rate_limit_hit(user=user, action="community.post")
     rendered, html, mentioned = _rendered(
         body=body, body_format=body_format, forum=access.forum
     )
@@ -305,7 +305,7 @@ def thread_edit(
         raise CommunityError(_("Give the thread a title."))
     body = _check_body(body)
     body_format = _check_format(body_format)
-    rate_limit_hit(user=user, action="post")
+    rate_limit_hit(user=user, action="community.post")
     rendered, html, mentioned = _rendered(
         body=body, body_format=body_format, forum=access.forum
     )
@@ -330,7 +330,7 @@ def post_vote_toggle(*, user: User, post: Post) -> bool:
         raise CommunityError(_("You cannot upvote your own reply."))
     if not post.is_visible:
         raise CommunityError(_("This reply is not available."))
-    rate_limit_hit(user=user, action="vote")
+    rate_limit_hit(user=user, action="community.vote")
     deleted, _rows = PostVote.objects.filter(post=post, user=user).delete()
     if deleted:
         Post.objects.filter(pk=post.pk).update(upvote_count=F("upvote_count") - 1)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
+from lms.core.ratelimit import rate_limit_hit
 from lms.learning.models import CourseRun
 
 from ..models import (
@@ -26,7 +27,6 @@ from ..models import (
     StudyGroupMembership,
 )
 from ..permissions import group_access, run_member, run_teacher
-from ..ratelimit import rate_limit_hit
 from .errors import CapacityReached, CommunityError, CommunityForbidden
 from .forums import forum_for_group
 from .notifications import notification_send, notification_send_many
@@ -64,7 +64,7 @@ def study_group_create(
         run_member(user=creator, run_id=run.pk) or run_teacher(user=creator, run=run)
     ):
         raise CommunityForbidden(_("Only the run's learners can start a group in it."))
-    rate_limit_hit(user=creator, action="group")
+    rate_limit_hit(user=creator, action="community.group")
     group = StudyGroup.objects.create(
         name=name,
         description=description,
@@ -165,7 +165,7 @@ def study_group_invite(
         raise CommunityError(_("Only the run's learners can be invited."))
     if group.member_count >= group.member_limit:
         raise CapacityReached(_("This group is full."))
-    rate_limit_hit(user=organizer, action="invite")
+    rate_limit_hit(user=organizer, action="community.invite")
     invitation, created = StudyGroupInvitation.objects.get_or_create(
         group=group, invitee=invitee, defaults={"invited_by": organizer}
     )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
+from lms.core.ratelimit import rate_limit_hit
 from lms.learning.models import CourseRun
 
 from ..models import (
@@ -25,7 +26,6 @@ from ..models import (
     SlotStatus,
 )
 from ..permissions import run_member
-from ..ratelimit import rate_limit_hit
 from .errors import CapacityReached, CommunityError, CommunityForbidden
 from .groups import online_url_check
 from .notifications import notification_send
@@ -168,7 +168,7 @@ def booking_create(
         raise CommunityError(_("You have another booking at that time."))
     if slot.places_taken >= slot.places:
         raise CapacityReached(_("These office hours are fully booked."))
-    rate_limit_hit(user=learner, action="booking")
+    rate_limit_hit(user=learner, action="community.booking")
     MentoringSlot.objects.filter(pk=slot.pk).update(
         places_taken=F("places_taken") + 1,
         sequence=F("sequence") + 1,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
+from lms.core.ratelimit import rate_limit_hit
 
 from ..models import (
     Flag,
@@ -27,7 +28,6 @@ from ..models import (
     Thread,
 )
 from ..permissions import forum_access
-from ..ratelimit import rate_limit_hit
 from .errors import CommunityError, CommunityForbidden
 
 # Distinct readers' flags that hide a thread or reply until a moderator looks.
@@ -101,7 +101,7 @@ def flag_create(
     target = _target(thread=thread, post=post)
     if target.author_id == reporter.pk:
         raise CommunityError(_("You cannot report your own message."))
-    rate_limit_hit(user=reporter, action="flag")
+    rate_limit_hit(user=reporter, action="community.flag")
     existing = Flag.objects.filter(
         reporter=reporter, thread=thread, post=post, status=FlagStatus.OPEN
     ).first()
@@ -300,9 +300,11 @@ def forum_ban(
     user: User,
     reason: str,
     days: int | None = None,
+    until: dt.datetime | None = None,
 ) -> ForumBan:
-    """Stop `user` writing in `forum` (they may still read it), for `days` or
-    until lifted. Moderators cannot ban each other.
+    """Stop `user` writing in `forum` (they may still read it), for `days` (or
+    up to the moment `until`, as the admin's form gives it) or until lifted.
+    Moderators cannot ban each other.
     """
     _moderator(user=actor, forum=forum)
     reason = (reason or "").strip()
@@ -312,7 +314,10 @@ def forum_ban(
         raise CommunityError(_("Moderators cannot be banned from their forum."))
     if days is not None and not 1 <= days <= 365:
         raise CommunityError(_("A ban lasts from 1 to 365 days, or has no end."))
-    until = timezone.now() + dt.timedelta(days=days) if days else None
+    if until is not None and until <= timezone.now():
+        raise CommunityError(_("A ban ends in the future."))
+    if days:
+        until = timezone.now() + dt.timedelta(days=days)
     ban, _created = ForumBan.objects.update_or_create(
         forum=forum,
         user=user,

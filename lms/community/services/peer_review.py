@@ -34,6 +34,7 @@ from django.utils.translation import ngettext
 from courses.models import AssignmentPage, CoursePageInstructor
 from lms.accounts.models import User
 from lms.learning.models import Submission, SubmissionStatus
+from lms.learning.permissions import grading_allowed
 from lms.learning.services.assignments import AssignmentError, rubric_score
 
 from ..models import PeerReview, PeerReviewSettings, ReviewStatus
@@ -432,12 +433,6 @@ def peer_review_submit(
     return review
 
 
-def _grading_allowed(*, user: User, assignment: AssignmentPage) -> bool:
-    from lms.learning.services.assignments import grading_allowed
-
-    return grading_allowed(user=user, assignment=assignment)
-
-
 @transaction.atomic
 def peer_review_settings_save(
     *,
@@ -452,7 +447,7 @@ def peer_review_settings_save(
     """An instructor of the course switches peer review on or off and sets it up.
     Once the round has started the number of reviewers no longer changes.
     """
-    if not _grading_allowed(user=actor, assignment=assignment):
+    if not grading_allowed(user=actor, assignment=assignment):
         raise CommunityForbidden(
             _("Only the course's instructors can set up peer review.")
         )
@@ -481,7 +476,7 @@ def peer_review_settings_save(
 
 def peer_review_start(*, actor: User, assignment: AssignmentPage) -> AssignReport:
     """An instructor opens the round now instead of waiting for the due date."""
-    if not _grading_allowed(user=actor, assignment=assignment):
+    if not grading_allowed(user=actor, assignment=assignment):
         raise CommunityForbidden(
             _("Only the course's instructors can start peer review.")
         )

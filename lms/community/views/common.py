@@ -5,7 +5,8 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from ..ratelimit import RateLimited
+from lms.core.ratelimit import RateLimited, too_many_requests
+
 from ..services.errors import CommunityError
 
 
@@ -14,11 +15,7 @@ def refused(request, error: CommunityError | RateLimited, *, status: int | None 
     400 bad input, 403 not allowed, 409 full, 429 too often.
     """
     if isinstance(error, RateLimited):
-        response = render(
-            request, "community/refused.html", {"message": error.message}, status=429
-        )
-        response["Retry-After"] = str(error.retry_after)
-        return response
+        return too_many_requests(request, error)
     return render(
         request,
         "community/refused.html",

@@ -8,13 +8,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lms.core.ratelimit import RateLimited
 from lms.learning.models import CourseRun
 
 from .. import selectors, services
 from ..forms import FlagForm, PostEditForm, ReplyForm, ThreadEditForm, ThreadForm
 from ..models import Cohort, Post, ThreadKind
 from ..permissions import access_forum, access_thread, forum_access
-from ..ratelimit import RateLimited
 from ..services.errors import CommunityError
 from .common import back, page_number, refused
 

@@ -6,13 +6,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lms.core.ratelimit import RateLimited
 from lms.learning.models import SEAT_HOLDING, CourseRun
 
 from .. import selectors, services
 from ..forms import InviteForm, MeetingForm, StudyGroupForm
 from ..models import StudyGroupMeeting
 from ..permissions import access_group
-from ..ratelimit import RateLimited
 from ..services.errors import CommunityError
 from .common import page_number, refused
 

@@ -6,10 +6,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lms.core.ratelimit import RateLimited
+
 from .. import selectors, services
 from ..forms import BookingForm, SlotForm
 from ..models import MentoringBooking, MentoringSlot
-from ..ratelimit import RateLimited
 from ..services.errors import CommunityError
 from .common import page_number, refused
 

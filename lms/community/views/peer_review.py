@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from courses.models import AssignmentPage
 from lms.learning.assignment_selectors import assignment_rubric
-from lms.learning.services.assignments import grading_allowed
+from lms.learning.permissions import grading_allowed
 
 from .. import selectors, services
 from ..forms import PeerReviewSettingsForm

@@ -33,7 +33,7 @@ from ..models import (
     Submission,
     SubmissionStatus,
 )
-from ..permissions import is_center_staff, is_course_instructor, lesson_access_allowed
+from ..permissions import grading_allowed, lesson_access_allowed
 from .completion import learner_completion_evaluate
 from .enrollment import EnrollmentError
 
@@ -63,11 +63,6 @@ class AssignmentForbidden(AssignmentError):
 
 def _round(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def grading_allowed(*, user, assignment: AssignmentPage) -> bool:
-    """The course's instructors and center staff grade and grant extensions."""
-    return is_center_staff(user) or is_course_instructor(user, assignment.course)
 
 
 def due_at_for(*, learner, assignment: AssignmentPage) -> datetime | None:

@@ -17,9 +17,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from lms.accounts.models import User
 from lms.accounts.selectors import user_needs_guardian_consent
+from lms.core.errors import CampusError
+from lms.core.fields import fields_apply
 
 from ..models import (
     REQUEST_REASON_MAX,
@@ -31,16 +34,21 @@ from ..models import (
     LessonProgress,
 )
 from ..permissions import lesson_access_allowed
-from ..signals import enrollment_withdrawn
+from ..signals import course_run_changed, enrollment_withdrawn
 from .completion import learner_completion_evaluate
 
 
-class EnrollmentError(Exception):
+class EnrollmentError(CampusError):
     """A refused enrolment action, with a message for the learner."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    code = "enrollment_refused"
+
+
+class RunCapacityError(EnrollmentError):
+    """A capacity below the seats already taken."""
+
+    code = "run_capacity_below_seats_taken"
+    field = "capacity"
 
 
 def _notify_on_commit(enrollment: Enrollment) -> None:
@@ -227,6 +235,64 @@ def waitlist_promote(*, run: CourseRun) -> list[Enrollment]:
         _notify_on_commit(enrollment)
         promoted.append(enrollment)
     return promoted
+
+
+_RUN_FIELDS_KEPT_BY_SERVICES = ("id", "seats_taken", "created_at")
+
+
+@transaction.atomic
+def course_run_create(*, actor: User | None = None, fields: dict) -> CourseRun:
+    """A new run of a course, from the admin or a command."""
+    run = CourseRun()
+    fields_apply(run, fields, refused=_RUN_FIELDS_KEPT_BY_SERVICES)
+    run.full_clean()
+    run.save()
+    return run
+
+
+@transaction.atomic
+def course_run_update(
+    *, instance: CourseRun, actor: User | None = None, fields: dict
+) -> CourseRun:
+    """Change a run's dates, seats, policy or completion rules.
+
+    The run row is locked, so seats taken cannot move under the check. A
+    capacity below the seats taken is refused, naming how many are taken
+    (withdraw or reject learners first). Raising the capacity (or removing
+    the limit) gives the free seats to the waitlist at once, first come first
+    served, and each promoted learner is told. After commit `course_run_changed`
+    is sent with the changed fields, so that lodging re-checks its stays.
+    """
+    run = CourseRun.objects.select_for_update().get(pk=instance.pk)
+    previous = {name: getattr(run, name) for name in fields if hasattr(run, name)}
+    changed = fields_apply(run, fields, refused=_RUN_FIELDS_KEPT_BY_SERVICES)
+    if run.capacity is not None and run.capacity < run.seats_taken:
+        raise RunCapacityError(
+            ngettext(
+                "%(taken)d seat is taken: the capacity cannot be less than %(taken)d.",
+                "%(taken)d seats are taken: the capacity cannot be less than "
+                "%(taken)d.",
+                run.seats_taken,
+            )
+            % {"taken": run.seats_taken}
+        )
+    if not changed:
+        return run
+    run.full_clean()
+    run.save()
+    if "capacity" in changed or "waitlist_enabled" in changed:
+        waitlist_promote(run=run)
+    previous = {name: previous[name] for name in changed}
+    transaction.on_commit(
+        partial(
+            course_run_changed.send,
+            sender=CourseRun,
+            run=run,
+            changed=changed,
+            previous=previous,
+        )
+    )
+    return run
 
 
 @dataclass

@@ -4,16 +4,16 @@ Each section of a dashboard can also be downloaded as CSV (UTF-8 with a byte
 order mark, so that Excel opens Korean intact).
 """
 
-import csv
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from lms.core.csv_export import csv_filename, csv_response
 
 from ..analytics import (
     INACTIVE_DAYS_DEFAULT,
@@ -43,23 +43,6 @@ def _run_for_manager(request, run_id: int) -> CourseRun:
     if not run_manage_allowed(user=request.user, run=run):
         raise PermissionDenied
     return run
-
-
-def _cell(value) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def _csv_response(filename: str, header: list, rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([_cell(cell) for cell in header])
-    for row in rows:
-        writer.writerow([_cell(cell) for cell in row])
-    return response
 
 
 @login_required
@@ -136,7 +119,9 @@ def run_dashboard_csv(request, run_id: int, section: str):
     run = _run_for_manager(request, run_id)
     data = run_analytics(run=run, inactive_days=_inactive_days(request))
     header, rows = _run_csv_rows(data, section)
-    return _csv_response(f"run-{run.pk}-{section}.csv", header, rows)
+    return csv_response(
+        rows, filename=csv_filename("run", run.pk, section), header=header
+    )
 
 
 def _staff_only(request) -> None:
@@ -181,7 +166,7 @@ def center_dashboard_csv(request, section: str):
         raise Http404
     _staff_only(request)
     header, rows = _center_csv_rows(center_analytics(), section)
-    return _csv_response(f"center-{section}.csv", header, rows)
+    return csv_response(rows, filename=csv_filename("center", section), header=header)
 
 
 urlpatterns = [

@@ -27,12 +27,11 @@ from ..assignment_selectors import (
     teaches_any_course,
 )
 from ..models import SEAT_HOLDING, AssignmentExtension, Submission
-from ..permissions import is_center_staff, lesson_access_allowed
+from ..permissions import grading_allowed, is_center_staff, lesson_access_allowed
 from ..services.assignments import (
     AssignmentError,
     AssignmentForbidden,
     extension_grant,
-    grading_allowed,
     submission_create,
     submission_grade,
 )

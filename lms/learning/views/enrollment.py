@@ -1,7 +1,5 @@
 """Learning views: parse, call one service, answer."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from courses.models import CoursePage, LessonPage, LibraryResource
+from lms.core.csv_export import csv_filename, csv_response
 
 from ..assignment_selectors import teaches_any_course
 from ..forms import CsvImportForm, EnrollForm
@@ -249,26 +248,23 @@ def run_roster_csv(request, run_id: int):
     run = get_object_or_404(CourseRun.objects.select_related("course"), pk=run_id)
     if not run_manage_allowed(user=request.user, run=run):
         raise PermissionDenied
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="run-{run.pk}-roster.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(
-        [_("E-mail"), _("Name"), _("Organization"), _("Status"), _("Requested")]
-    )
-    for e in run.enrollments.select_related("learner__organization").order_by(
+    enrollments = run.enrollments.select_related("learner__organization").order_by(
         "created_at"
-    ):
-        writer.writerow(
+    )
+    return csv_response(
+        (
             [
                 e.learner.email,
                 e.learner.display_name,
                 e.learner.organization or "",
                 e.get_status_display(),
-                e.created_at.date().isoformat(),
+                e.created_at.date(),
             ]
-        )
-    return response
+            for e in enrollments
+        ),
+        filename=csv_filename("run", run.pk, "roster"),
+        header=[_("E-mail"), _("Name"), _("Organization"), _("Status"), _("Requested")],
+    )
 
 
 @login_required

@@ -5,7 +5,6 @@ The gradebook, its CSV and the overrides are for the course's instructors and
 center staff; a learner sees only their own grades.
 """
 
-import csv
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -14,12 +13,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
+
+from lms.core.csv_export import csv_filename, csv_response
 
 from ..gradebook import Gradebook, GradeCell, GradeItem, gradebook_for_run
 from ..models import SEAT_HOLDING, CourseRun, Enrollment, GradeOverride
@@ -193,14 +194,6 @@ def run_gradebook(request, run_id: int):
     )
 
 
-def _csv_text(value) -> str:
-    """Text as Excel should show it, never as a formula (CSV injection)."""
-    text = str(value or "")
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
 def _csv_percent(value: Decimal | None) -> str:
     return "" if value is None else f"{value:.2f}"
 
@@ -211,15 +204,9 @@ def run_gradebook_csv(request, run_id: int):
     """The gradebook as CSV: UTF-8 with a BOM so that Excel keeps Korean intact."""
     run = _managed_run(request, run_id)
     table = _table(gradebook_for_run(run=run))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="run-{run.pk}-gradebook.csv"'
-    )
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(
+    header = (
         [_("E-mail"), _("Name"), _("Organization")]
-        + [_csv_text(item.page.title) for item in table["columns"]]
+        + [item.page.title for item in table["columns"]]
         + [
             _("%(category)s (weight %(weight)d%%)")
             % {"category": group.label, "weight": group.weight}
@@ -227,19 +214,20 @@ def run_gradebook_csv(request, run_id: int):
         ]
         + [_("Total (%)")]
     )
-    for row in table["rows"]:
-        learner = row.enrollment.learner
-        writer.writerow(
-            [
-                _csv_text(learner.email),
-                _csv_text(learner.display_name),
-                _csv_text(learner.organization),
-            ]
-            + [_csv_percent(cell.cell.percent) for cell in row.cells]
-            + [_csv_percent(value) for value in row.categories]
-            + [_csv_percent(row.total)]
-        )
-    return response
+    rows = (
+        [
+            row.enrollment.learner.email,
+            row.enrollment.learner.display_name,
+            row.enrollment.learner.organization,
+        ]
+        + [_csv_percent(cell.cell.percent) for cell in row.cells]
+        + [_csv_percent(value) for value in row.categories]
+        + [_csv_percent(row.total)]
+        for row in table["rows"]
+    )
+    return csv_response(
+        rows, filename=csv_filename("run", run.pk, "gradebook"), header=header
+    )
 
 
 # --- overrides and their history -----------------------------------------------------

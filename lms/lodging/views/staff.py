@@ -5,14 +5,13 @@ CSV exports, flagged stays, a run's stays and waitlist, and the actions on a
 stay (check in and out, no-show, change bed or nights, cancel).
 """
 
-import csv
 import datetime as dt
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lms.core.csv_export import csv_filename, csv_response
 from lms.learning.models import CourseRun
 from lms.learning.permissions import is_center_staff
 
@@ -403,24 +403,6 @@ def out_of_service_new(request):
 # --- CSV exports ------------------------------------------------------------------
 
 
-def _cell(value) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def _csv(filename: str, header: list, rows) -> HttpResponse:
-    """UTF-8 with a byte order mark, so that Excel opens Korean intact."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([_cell(cell) for cell in header])
-    for row in rows:
-        writer.writerow([_cell(cell) for cell in row])
-    return response
-
-
 def _place(stay: Stay) -> tuple[str, str, str]:
     if not stay.bed_id:
         return "", "", ""
@@ -469,8 +451,10 @@ def _stay_header() -> list:
 def stays_csv(request):
     month = parse_month(request.GET.get("month"), timezone.localdate())
     stays = stays_in_range(start=month, end=month_after(month))
-    return _csv(
-        f"stays-{month:%Y-%m}.csv", _stay_header(), (_stay_row(s) for s in stays)
+    return csv_response(
+        (_stay_row(s) for s in stays),
+        filename=csv_filename("stays", f"{month:%Y-%m}"),
+        header=_stay_header(),
     )
 
 
@@ -488,7 +472,11 @@ def front_desk_csv(request):
         )
         for stay in stays
     ]
-    return _csv(f"front-desk-{day.isoformat()}.csv", [_("List"), *_stay_header()], rows)
+    return csv_response(
+        rows,
+        filename=csv_filename("front-desk", day.isoformat()),
+        header=[_("List"), *_stay_header()],
+    )
 
 
 @staff_required
@@ -516,7 +504,9 @@ def housekeeping_csv(request):
         _("Staying"),
         _("Arriving"),
     ]
-    return _csv(f"housekeeping-{day.isoformat()}.csv", header, rows)
+    return csv_response(
+        rows, filename=csv_filename("housekeeping", day.isoformat()), header=header
+    )
 
 
 @staff_required
@@ -533,7 +523,7 @@ def occupancy_csv(request):
         _("Bed-nights used"),
         _("Occupancy (%)"),
     ]
-    return _csv(f"occupancy-{year}.csv", header, rows)
+    return csv_response(rows, filename=csv_filename("occupancy", year), header=header)
 
 
 urlpatterns = [

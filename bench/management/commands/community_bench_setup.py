@@ -11,13 +11,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from bench.community_paths import BENCH_THREAD_TITLE, COURSE, RUN
 from lms.accounts.models import User
+from lms.community.markup import render
+from lms.community.models import Post, Thread
+from lms.community.services import forum_for_run
 from lms.learning.models import SEAT_HOLDING, CourseRun
-
-from ...bench import BENCH_THREAD_TITLE, COURSE, RUN
-from ...markup import render
-from ...models import Post, Thread
-from ...services import forum_for_run
 
 THREADS = 5_000
 REPLIES = 200

@@ -1,4 +1,5 @@
-"""What the benchmarks (bench/scenarios.py) need to find in the bench database."""
+"""What the benchmarks (bench/scenarios.py) need to find in the community data
+that `community_bench_setup` made (bench-only: it lives here, not in the app)."""
 
 COURSE = "social-enterprise-startup-basics"
 RUN = "2기"
@@ -9,7 +10,7 @@ def bench_path_values() -> dict[str, object]:
     """The ids of the forum with 5,000 threads and of the thread with 200
     replies that `community_bench_setup` made.
     """
-    from .models import Forum, Thread
+    from lms.community.models import Forum, Thread
 
     forum = Forum.objects.get(
         scope="run",
