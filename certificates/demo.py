@@ -134,7 +134,7 @@ def seed_templates() -> CertificateTemplate:
 def _past_run(course: CoursePage, title: str, today: dt.date) -> CourseRun:
     run, _ = CourseRun.objects.update_or_create(
         course=course,
-        title=title,
+        title_ko=title,
         defaults={
             "starts_on": today - dt.timedelta(days=90),
             "ends_on": today - dt.timedelta(days=45),

@@ -178,10 +178,12 @@ def _day(today: dt.date, days: int | None) -> dt.date | None:
     return None if days is None else today + dt.timedelta(days=days)
 
 
-def _run(course: CoursePage, title: str, spec: dict, today: dt.date) -> CourseRun:
-    run = CourseRun.objects.filter(course=course, title=title).first() or CourseRun(
-        course=course, title=title
-    )
+def _run(course: CoursePage, titles: tuple, spec: dict, today: dt.date) -> CourseRun:
+    title_ko, title_en = titles
+    run = CourseRun.objects.filter(
+        course=course, title_ko=title_ko
+    ).first() or CourseRun(course=course, title_ko=title_ko)
+    run.title_en = title_en
     run.starts_on = _day(today, spec["starts"])
     run.ends_on = _day(today, spec["ends"])
     run.enrollment_opens_at = _at(today, spec["opens"])
@@ -203,7 +205,9 @@ def _lessons(course: CoursePage) -> list[LessonPage]:
 
 
 def seed_learning(*, courses: list[CoursePage], people) -> list[CourseRun]:
-    """Runs for every course, Korean and English; enrolments and progress in Korean."""
+    """One run per offering, shown on the Korean and English pages alike (the run
+    belongs to the course, its title in both languages); enrolments and progress.
+    """
     today = timezone.localdate()
     staff = people[STAFF]
     by_slug: dict[str, dict[str, CoursePage]] = {}
@@ -212,11 +216,8 @@ def seed_learning(*, courses: list[CoursePage], people) -> list[CourseRun]:
     runs = []
     for slug, specs in RUNS.items():
         for spec in specs:
-            title_ko, title_en = spec["title"]
-            run = _run(by_slug[slug]["ko"], title_ko, spec, today)
+            run = _run(by_slug[slug]["ko"], spec["title"], spec, today)
             runs.append(run)
-            if "en" in by_slug[slug]:
-                runs.append(_run(by_slug[slug]["en"], title_en, spec, today))
             for email, how in spec.get("enrol", []):
                 enrollment_create(
                     learner=people[email],

@@ -5,9 +5,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from .forms import CatalogFilterForm, EnrollForm
-from .models import CourseRun
 from .permissions import is_center_staff, is_course_instructor, lesson_access_allowed
-from .selectors import course_catalog, course_progress, enrollment_for
+from .selectors import (
+    course_catalog,
+    course_progress,
+    course_run_list_for_page,
+    enrollment_for,
+)
 from .services import lesson_progress_view
 
 
@@ -23,12 +27,8 @@ def catalog_context(*, request, page) -> dict:
 
 def course_context(*, request, page) -> dict:
     user = request.user
-    runs = list(
-        CourseRun.objects.published()
-        .upcoming()
-        .filter(course_id=page.pk)
-        .order_by("starts_on", "pk")
-    )
+    # the same runs, seats and waitlist from every language version of the page
+    runs = course_run_list_for_page(course=page)
     enrollment = enrollment_for(learner=user, course=page)
     context = {
         "runs": runs,

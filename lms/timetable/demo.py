@@ -290,7 +290,7 @@ def seed_timetable(*, people) -> list[LectureSession]:
     for spec in SESSIONS:
         slug, run_title = spec["run"]
         run = (
-            CourseRun.objects.filter(course__slug=slug, title=run_title)
+            CourseRun.objects.filter(course__slug=slug, title_ko=run_title)
             .select_related("course")
             .first()
         )
