@@ -23,7 +23,7 @@ merged or folded is reported on standard output.
 import sys
 
 from django.db import migrations, models
-from django.db.models import UniqueConstraint
+from django.db.models import ForeignObjectRel, UniqueConstraint
 
 SEAT_HOLDING = ("active", "completed")
 # which of two enrolments of one learner in one offering is kept: the further along
@@ -68,29 +68,13 @@ def _unique_sets(model) -> list[tuple[str, ...]]:
 
 
 def _pointers(model) -> list[tuple]:
-    """(model, foreign key) pairs of every row that can point at a `model` row."""
-    pointers = []
-    for rel in model._meta.related_objects:
-        if rel.many_to_many:
-            through = rel.through
-            fields = [
-                f
-                for f in through._meta.concrete_fields
-                if f.is_relation and f.related_model == model
-            ]
-            pointers.extend((through, f) for f in fields)
-        else:
-            pointers.append((rel.related_model, rel.field))
-    for field in model._meta.many_to_many:
-        through = field.remote_field.through
-        pointers.extend(
-            (through, f)
-            for f in through._meta.concrete_fields
-            if f.is_relation
-            and f.related_model == model
-            and f.name != field.m2m_reverse_field_name()
-        )
-    return pointers
+    """(model, foreign key) pairs of every row that can point at a `model` row,
+    hidden relations (related_name "+", many-to-many tables) included."""
+    return [
+        (rel.related_model, rel.field)
+        for rel in model._meta.get_fields(include_hidden=True)
+        if isinstance(rel, ForeignObjectRel) and not rel.many_to_many
+    ]
 
 
 def _equivalent(model, row, field, target_pk):
