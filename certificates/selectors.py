@@ -234,3 +234,48 @@ def batch_progress(*, batch: CertificateBatch) -> dict:
         "percent": batch.percent,
         "done": batch.status == CertificateBatchStatus.DONE,
     }
+
+
+def certificate_reviews_pending(*, enrollments) -> dict[int, str]:
+    """For completed enrolments whose course's certificate is issued by staff
+    (not on completion) and not issued yet: "certificate under review". Two
+    queries however many enrolments."""
+    from django.utils.translation import gettext as _
+
+    from .models import CourseCertificate
+
+    enrollments = [e for e in enrollments if e.status == "completed"]
+    if not enrollments:
+        return {}
+    issued = set(
+        Certificate.objects.filter(enrollment__in=enrollments).values_list(
+            "enrollment_id", flat=True
+        )
+    )
+    waiting = [e for e in enrollments if e.pk not in issued]
+    if not waiting:
+        return {}
+    by_hand = set(
+        CourseCertificate.objects.filter(
+            course__translation_key__in={e.run.course.translation_key for e in waiting},
+            issue_on_completion=False,
+        ).values_list("course__translation_key", flat=True)
+    )
+    note = _("Certificate under review by staff")
+    return {e.pk: note for e in waiting if e.run.course.translation_key in by_hand}
+
+
+def certificate_reviews_for_learner(*, learner) -> list:
+    """The learner's completed enrolments whose certificate waits for staff."""
+    from lms.learning.models import Enrollment
+    from lms.learning.selectors import runs_in_language
+
+    completed = list(
+        Enrollment.objects.filter(learner=learner, status="completed").select_related(
+            "run__course"
+        )
+    )
+    pending = certificate_reviews_pending(enrollments=completed)
+    waiting = [e for e in completed if e.pk in pending]
+    runs_in_language(e.run for e in waiting)
+    return waiting

@@ -99,6 +99,9 @@ RUNS = {
             "capacity": 20,
             "policy": EnrollmentPolicy.OPEN,
             "residential": True,
+            # "3박 4일": its four days meet no public holiday, which the timetable
+            # blacks out (sessions cancelled, nights shortened): see _clear_of_holidays
+            "clear_of_holidays": True,
             "enrol": [
                 ("learner3@campus.example", "self"),
                 ("learner@campus.example", "self"),
@@ -178,8 +181,26 @@ def _day(today: dt.date, days: int | None) -> dt.date | None:
     return None if days is None else today + dt.timedelta(days=days)
 
 
+def _clear_of_holidays(spec: dict, today: dt.date) -> dict:
+    """`spec` moved later, day by day, until none of its days is a Korean public
+    holiday (the timetable takes holidays out of a run's sessions)."""
+    import holidays
+
+    length = spec["ends"] - spec["starts"]
+    korean = holidays.KR(years=[today.year, today.year + 1, today.year + 2])
+    shift = 0
+    while any(
+        today + dt.timedelta(days=spec["starts"] + shift + n) in korean
+        for n in range(length + 1)
+    ):
+        shift += 1
+    return {**spec, "starts": spec["starts"] + shift, "ends": spec["ends"] + shift}
+
+
 def _run(course: CoursePage, titles: tuple, spec: dict, today: dt.date) -> CourseRun:
     title_ko, title_en = titles
+    if spec.get("clear_of_holidays"):
+        spec = _clear_of_holidays(spec, today)
     run = CourseRun.objects.filter(
         course=course, title_ko=title_ko
     ).first() or CourseRun(course=course, title_ko=title_ko)

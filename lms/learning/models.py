@@ -160,6 +160,15 @@ class CourseRun(models.Model):
         super().save(*args, **kwargs)
 
     @property
+    def home_course(self):
+        """The course's canonical page, which records point at, even where
+        `course` shows a translation for display (`selectors.runs_in_language`)."""
+        course = self.course
+        if course.pk == self.course_id:
+            return course
+        return type(course)._default_manager.get(pk=self.course_id)
+
+    @property
     def title(self) -> str:
         """The run's title in the active language (Korean when English is empty)."""
         language = translation.get_language() or ""

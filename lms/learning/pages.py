@@ -11,6 +11,7 @@ from .selectors import (
     course_progress,
     course_run_list_for_page,
     enrollment_for,
+    progress_requirements_attach,
 )
 from .services import lesson_progress_view
 
@@ -40,7 +41,9 @@ def course_context(*, request, page) -> dict:
         "can_manage": is_center_staff(user) or is_course_instructor(user, page),
     }
     if user.is_authenticated:
-        context["progress"] = course_progress(learner=user, course=page)
+        context["progress"] = progress_requirements_attach(
+            progress=course_progress(learner=user, course=page), enrollment=enrollment
+        )
     return context
 
 
@@ -50,6 +53,12 @@ def lesson_context(*, request, page) -> dict:
         return {"progress": None}
     lesson_progress_view(learner=user, lesson=page)
     progress = course_progress(learner=user, course=page.course)
+    if progress.lessons_done and progress.required_total:
+        # the last lesson read: say what the course still asks, not just 100 %
+        progress_requirements_attach(
+            progress=progress,
+            enrollment=enrollment_for(learner=user, course=page.course),
+        )
     return {
         "progress": progress,
         "is_complete": page.pk in progress.completed_ids,

@@ -22,6 +22,7 @@ from courses.models import CourseCategory, CoursePage, LessonPage
 from courses.outline import course_outline
 from courses.translations import pages_in_language
 
+from .completion import completion_notes
 from .models import (
     SEAT_HOLDING,
     Bookmark,
@@ -153,7 +154,10 @@ def course_catalog(*, index, query: CatalogQuery) -> dict[str, Any]:
 
 @dataclass
 class CourseProgress:
-    """How far a learner is through a course's required lessons."""
+    """How far a learner is through a course: its required lessons and, once
+    those are done or the enrolment is complete, every requirement of the run's
+    completion rules (`requirements`: lessons, assessments, attendance, grade),
+    so that a full bar never hides a quiz still to take."""
 
     course: CoursePage
     required_total: int = 0
@@ -161,18 +165,57 @@ class CourseProgress:
     next_lesson: Any = None
     resume_lesson: Any = None
     completed_ids: set[int] = field(default_factory=set)
+    requirements: list = field(default_factory=list)
 
     @property
     def percent(self) -> int:
+        if self.requirements:
+            done = total = 0
+            for requirement in self.requirements:
+                if requirement.total is not None:
+                    done += min(requirement.done, requirement.total)
+                    total += requirement.total
+                else:  # a threshold (attendance, grade): one step, met or not
+                    done += int(requirement.met)
+                    total += 1
+            percent = round(100 * done / total) if total else 100
+            return percent if not self.left else min(percent, 99)
         if not self.required_total:
             return 0
         return round(100 * self.required_done / self.required_total)
+
+    @property
+    def left(self) -> list:
+        """The requirements not met yet (empty until they are known)."""
+        return [r for r in self.requirements if not r.met]
+
+    @property
+    def lessons_done(self) -> bool:
+        return self.required_done >= self.required_total
+
+
+def progress_requirements_attach(
+    *, progress: CourseProgress, enrollment: Enrollment | None
+) -> CourseProgress:
+    """Add the run's completion requirements to `progress` when the lesson bar
+    alone would mislead: its lessons are all done, or the enrolment is complete.
+    (Before that the bar counts lessons, and says so.) A few queries, only then.
+    """
+    if enrollment is None or enrollment.status not in SEAT_HOLDING:
+        return progress
+    if enrollment.status == EnrollmentStatus.ACTIVE and not progress.lessons_done:
+        return progress
+    from .services.completion import completion_status
+
+    progress.requirements = completion_status(enrollment=enrollment)
+    return progress
 
 
 @dataclass
 class DashboardEntry:
     enrollment: Enrollment
     progress: CourseProgress
+    note: str = ""
 
 
 def _progress_records(**filters) -> dict[Any, LessonProgress]:
@@ -262,14 +305,20 @@ def learner_dashboard(*, learner) -> dict[str, Any]:
     entries = [
         DashboardEntry(
             enrollment=enrollment,
-            progress=_progress_for(
-                course=enrollment.run.course,
-                lessons=lessons_by_course[enrollment.run.course.pk],
-                records=records,
+            progress=progress_requirements_attach(
+                progress=_progress_for(
+                    course=enrollment.run.course,
+                    lessons=lessons_by_course[enrollment.run.course.pk],
+                    records=records,
+                ),
+                enrollment=enrollment,
             ),
         )
         for enrollment in enrollments
     ]
+    notes = completion_notes(enrollments=enrollments)
+    for entry in entries:
+        entry.note = notes.get(entry.enrollment.pk, "")
     today = timezone.localdate()
     upcoming = sorted(
         (
