@@ -14,6 +14,7 @@ from .models import (
     CertificateBatch,
     CertificateBatchStatus,
     CertificateStatus,
+    CourseCertificate,
 )
 
 PAGE_SIZE = 50
@@ -242,8 +243,6 @@ def certificate_reviews_pending(*, enrollments) -> dict[int, str]:
     queries however many enrolments."""
     from django.utils.translation import gettext as _
 
-    from .models import CourseCertificate
-
     enrollments = [e for e in enrollments if e.status == "completed"]
     if not enrollments:
         return {}
@@ -266,16 +265,22 @@ def certificate_reviews_pending(*, enrollments) -> dict[int, str]:
 
 
 def certificate_reviews_for_learner(*, learner) -> list:
-    """The learner's completed enrolments whose certificate waits for staff."""
+    """The learner's completed enrolments whose certificate waits for staff (the
+    course issues by hand and none is issued yet). One query (two in a language
+    other than the courses')."""
     from lms.learning.models import Enrollment
     from lms.learning.selectors import runs_in_language
 
-    completed = list(
-        Enrollment.objects.filter(learner=learner, status="completed").select_related(
-            "run__course"
+    waiting = list(
+        Enrollment.objects.filter(learner=learner, status="completed")
+        .exclude(pk__in=Certificate.objects.values("enrollment_id"))
+        .filter(
+            run__course__translation_key__in=CourseCertificate.objects.filter(
+                issue_on_completion=False
+            ).values("course__translation_key")
         )
+        .select_related("run__course")
+        .order_by("-completed_at", "pk")
     )
-    pending = certificate_reviews_pending(enrollments=completed)
-    waiting = [e for e in completed if e.pk in pending]
     runs_in_language(e.run for e in waiting)
     return waiting

@@ -43,6 +43,8 @@ def test_an_english_page_enrolment_gets_the_sessions_and_a_bed(
         ends_at=_at(run.ends_on, 12),
     ).session
     english = translation_tree_create(course)
+    english.title = "Local food to market"
+    english.save_revision().publish()
     learner = UserFactory()
     client.force_login(learner)
     with translation.override("en"):
@@ -81,3 +83,7 @@ def test_an_english_page_enrolment_gets_the_sessions_and_a_bed(
         enrollment.pk,
     )
     assert stay.bed.room == women_room
+    # the learner's stays and calendar name the course in English
+    with translation.override("en"):
+        for name in ("lodging:my-stays", "timetable:my-calendar"):
+            assert english.title in client.get(reverse(name)).content.decode()
