@@ -16,7 +16,7 @@ def bench_path_values() -> dict[str, object]:
         scope="run",
         run__course__slug=COURSE,
         run__course__locale__language_code="ko",
-        run__title=RUN,
+        run__title_ko=RUN,
     )
     thread = Thread.objects.get(forum=forum, title=BENCH_THREAD_TITLE)
     return {"community_forum_id": forum.pk, "community_thread_id": thread.pk}

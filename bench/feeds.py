@@ -159,7 +159,7 @@ def icalendar_alone(user) -> bytes:
             "sequence",
             "updated_at",
             "run_id",
-            "run__title",
+            "run__title_ko",
             "run__course__title",
             "room__name",
             "room__building__name",
@@ -200,7 +200,7 @@ def icalendar_alone(user) -> bytes:
             "description",
             "\n".join(
                 [
-                    f"{row['run__course__title']} · {row['run__title']}",
+                    f"{row['run__course__title']} · {row['run__title_ko']}",
                     "강사: " + ", ".join(teachers.get(row["pk"], [])),
                     row["description"],
                     url,

@@ -212,7 +212,7 @@ def path_values() -> dict[str, object]:
 def _bench_run(slug: str) -> int:
     from lms.learning.models import CourseRun
 
-    return CourseRun.objects.get(course__slug=slug, title="벤치마크 차수").pk
+    return CourseRun.objects.get(course__slug=slug, title_ko="벤치마크 차수").pk
 
 
 def _bench_quiz() -> dict[str, object]:

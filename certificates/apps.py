@@ -16,6 +16,13 @@ class CertificatesConfig(AppConfig):
             enrollment_completed_issue, dispatch_uid="certificates.issue_on_completion"
         )
 
+        from lms.learning.completion import completion_notes_register
+
+        from .selectors import certificate_reviews_pending
+
+        # the dashboard says when a completion's certificate waits for staff
+        completion_notes_register("certificates", certificate_reviews_pending)
+
         from lms.accounts.personal_data import personal_data_provider_register
 
         from .selectors import certificate_personal_data

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import math
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from django.core.files.images import ImageFile
 from django.utils import timezone
@@ -131,11 +132,18 @@ def seed_templates() -> CertificateTemplate:
     return template
 
 
-def _past_run(course: CoursePage, title: str, today: dt.date) -> CourseRun:
+def _past_run(course: CoursePage, today: dt.date) -> CourseRun:
+    """The finished run of `course`: one run, shown on both languages' pages."""
     run, _ = CourseRun.objects.update_or_create(
         course=course,
-        title=title,
+        title_ko=PAST_RUN["ko"],
         defaults={
+            "title_en": PAST_RUN["en"],
+            # an earlier, on-site cohort: completed by attending its meetings
+            "completion_requires_lessons": False,
+            "completion_requires_assessments": False,
+            "completion_min_grade": None,
+            "completion_min_attendance": 75,
             "starts_on": today - dt.timedelta(days=90),
             "ends_on": today - dt.timedelta(days=45),
             "pacing": Pacing.SCHEDULED,
@@ -146,7 +154,47 @@ def _past_run(course: CoursePage, title: str, today: dt.date) -> CourseRun:
     return run
 
 
+def _past_meetings(run: CourseRun) -> list:
+    """The past run's four weekly meetings (rows: they are history, which the
+    scheduling services would refuse to create)."""
+    from lms.timetable.models import LectureSession, Room, SessionOccurrence
+
+    session = LectureSession.objects.filter(run=run).first()
+    room = Room.objects.filter(kind="seminar_room").order_by("pk").first()
+    if session is None and room is not None:
+        first = dt.datetime.combine(
+            run.starts_on, dt.time(14), tzinfo=ZoneInfo("Asia/Seoul")
+        )
+        session = LectureSession.objects.create(
+            kind="lecture",
+            run=run,
+            title=f"{run.title_ko} 정기 모임",
+            room=room,
+            starts_at=first,
+            ends_at=first + dt.timedelta(hours=3),
+            rrule="FREQ=WEEKLY;COUNT=4",
+        )
+        for index in range(4):
+            starts = first + dt.timedelta(weeks=index)
+            SessionOccurrence.objects.create(
+                session=session,
+                index=index,
+                starts_at=starts,
+                ends_at=starts + dt.timedelta(hours=3),
+                room=room,
+                run=run,
+            )
+    return list(session.occurrences.all()) if session is not None else []
+
+
 def _completed(run: CourseRun, learner, *, grade: str, days_ago: int) -> Enrollment:
+    """A completion the run's rules grant: the learner attended its meetings."""
+    from lms.timetable.models import Attendance
+
+    for occurrence in _past_meetings(run):
+        Attendance.objects.get_or_create(
+            occurrence=occurrence, learner=learner, defaults={"status": "present"}
+        )
     enrollment, _ = Enrollment.objects.get_or_create(
         run=run,
         learner=learner,
@@ -174,12 +222,7 @@ def seed_certificates(*, people) -> list[Certificate]:
     staff = people[STAFF]
     today = timezone.localdate()
     startup = CoursePage.objects.get(slug=STARTUP, locale__language_code="ko")
-    run = _past_run(startup, PAST_RUN["ko"], today)
-    english = CoursePage.objects.filter(
-        slug=STARTUP, locale__language_code="en"
-    ).first()
-    if english is not None:
-        _past_run(english, PAST_RUN["en"], today)
+    run = _past_run(startup, today)
 
     _issue(_completed(run, people["learner@campus.example"], grade="94.5", days_ago=46))
 
@@ -213,6 +256,6 @@ def seed_certificates(*, people) -> list[Certificate]:
     CourseCertificate.objects.update_or_create(
         course=accounting, defaults={"issue_on_completion": False}
     )
-    by_hand_run = _past_run(accounting, PAST_RUN["ko"], today)
+    by_hand_run = _past_run(accounting, today)
     _completed(by_hand_run, people["learner4@campus.example"], grade="90", days_ago=50)
     return list(Certificate.objects.filter(run=run))

@@ -14,6 +14,7 @@ from .models import (
     CertificateBatch,
     CertificateBatchStatus,
     CertificateStatus,
+    CourseCertificate,
 )
 
 PAGE_SIZE = 50
@@ -234,3 +235,52 @@ def batch_progress(*, batch: CertificateBatch) -> dict:
         "percent": batch.percent,
         "done": batch.status == CertificateBatchStatus.DONE,
     }
+
+
+def certificate_reviews_pending(*, enrollments) -> dict[int, str]:
+    """For completed enrolments whose course's certificate is issued by staff
+    (not on completion) and not issued yet: "certificate under review". Two
+    queries however many enrolments."""
+    from django.utils.translation import gettext as _
+
+    enrollments = [e for e in enrollments if e.status == "completed"]
+    if not enrollments:
+        return {}
+    issued = set(
+        Certificate.objects.filter(enrollment__in=enrollments).values_list(
+            "enrollment_id", flat=True
+        )
+    )
+    waiting = [e for e in enrollments if e.pk not in issued]
+    if not waiting:
+        return {}
+    by_hand = set(
+        CourseCertificate.objects.filter(
+            course__translation_key__in={e.run.course.translation_key for e in waiting},
+            issue_on_completion=False,
+        ).values_list("course__translation_key", flat=True)
+    )
+    note = _("Certificate under review by staff")
+    return {e.pk: note for e in waiting if e.run.course.translation_key in by_hand}
+
+
+def certificate_reviews_for_learner(*, learner) -> list:
+    """The learner's completed enrolments whose certificate waits for staff (the
+    course issues by hand and none is issued yet). One query (two in a language
+    other than the courses')."""
+    from lms.learning.models import Enrollment
+    from lms.learning.selectors import runs_in_language
+
+    waiting = list(
+        Enrollment.objects.filter(learner=learner, status="completed")
+        .exclude(pk__in=Certificate.objects.values("enrollment_id"))
+        .filter(
+            run__course__translation_key__in=CourseCertificate.objects.filter(
+                issue_on_completion=False
+            ).values("course__translation_key")
+        )
+        .select_related("run__course")
+        .order_by("-completed_at", "pk")
+    )
+    runs_in_language(e.run for e in waiting)
+    return waiting

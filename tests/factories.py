@@ -223,7 +223,7 @@ class CourseRunFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "learning.CourseRun"
 
-    title = factory.Sequence(lambda n: f"2026년 봄 {n}기")
+    title_ko = factory.Sequence(lambda n: f"2026년 봄 {n}기")
 
 
 class EnrollmentFactory(factory.django.DjangoModelFactory):
@@ -252,3 +252,26 @@ def instructor_create(*, courses=()):
     for course in courses:
         CoursePageInstructor.objects.create(page=course, user=instructor)
     return instructor
+
+
+def translation_tree_create(page, *, language: str = "en"):
+    """`page`, its ancestors and everything under it translated into `language`
+    and published, as wagtail-localize leaves a translated course once its
+    translations are synced; returns the translation of `page`.
+    """
+    from wagtail.models import Locale
+
+    locale, _ = Locale.objects.get_or_create(language_code=language)
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific())
+    under = list(page.get_descendants(inclusive=True).specific().order_by("path"))
+    copies = {}
+    for each in [*ancestors, *under]:
+        copy = each.get_translation_or_none(locale)
+        if copy is None:
+            copy = each.copy_for_translation(locale, alias=False)
+        copy = copy.specific
+        if not copy.live:
+            copy.save_revision().publish()
+            copy.refresh_from_db()
+        copies[each.pk] = copy
+    return copies[page.pk]

@@ -10,7 +10,11 @@ from django.views.decorators.http import require_GET
 from lms.learning.permissions import is_center_staff
 
 from ..badges import credential_from_jwt, verify_url
-from ..selectors import certificate_for_owner_or_staff, certificate_list_for_learner
+from ..selectors import (
+    certificate_for_owner_or_staff,
+    certificate_list_for_learner,
+    certificate_reviews_for_learner,
+)
 from ..services import certificate_pdf_generate, private_storage
 
 
@@ -20,7 +24,14 @@ def wallet(request):
     certificates = certificate_list_for_learner(learner=request.user)
     for certificate in certificates:
         certificate.share_url = verify_url(certificate.code)
-    return render(request, "certificates/wallet.html", {"certificates": certificates})
+    return render(
+        request,
+        "certificates/wallet.html",
+        {
+            "certificates": certificates,
+            "under_review": certificate_reviews_for_learner(learner=request.user),
+        },
+    )
 
 
 def _own_or_staff(request, pk: int):

@@ -502,7 +502,7 @@ def seed_community(*, courses: list[CoursePage], people: dict[str, User]) -> Non
     )
     if course is None:
         return
-    run = CourseRun.objects.filter(course=course, title=RUN).first()
+    run = CourseRun.objects.filter(course=course, title_ko=RUN).first()
     if run is None:
         return
     # learner@ reads the demo's e-mails right away; the others get the digest

@@ -85,19 +85,20 @@ def assignment_rubric(
 
 
 def submission_list_for_learner(*, learner, assignment: AssignmentPage) -> QuerySet:
-    """The learner's versions of an assignment, newest first."""
+    """The learner's versions of an assignment (in any of its languages), newest
+    first."""
     if not learner.is_authenticated:
         return Submission.objects.none()
-    return Submission.objects.filter(learner=learner, assignment=assignment).order_by(
-        "-version"
-    )
+    return Submission.objects.filter(
+        learner=learner, assignment__translation_key=assignment.translation_key
+    ).order_by("-version")
 
 
 def extension_for(*, learner, assignment: AssignmentPage) -> AssignmentExtension | None:
     if not learner.is_authenticated:
         return None
     return AssignmentExtension.objects.filter(
-        learner=learner, assignment=assignment
+        learner=learner, assignment__translation_key=assignment.translation_key
     ).first()
 
 

@@ -15,10 +15,16 @@ from django.utils.translation import gettext as _
 
 @dataclass
 class RequirementResult:
+    """One requirement of a run's completion rules, for one enrolment. `done`
+    and `total` count what it is made of (lessons, assessments) when it counts
+    things; progress adds them up."""
+
     key: str
     label: str
     met: bool
     detail: str = ""
+    done: int | None = None
+    total: int | None = None
 
 
 Requirement = Callable[..., RequirementResult | None]
@@ -53,6 +59,8 @@ def lessons_done(*, enrollment, context) -> RequirementResult | None:
         progress.required_done >= progress.required_total,
         _("%(done)d of %(total)d")
         % {"done": progress.required_done, "total": progress.required_total},
+        done=progress.required_done,
+        total=progress.required_total,
     )
 
 
@@ -67,6 +75,8 @@ def assessments_passed(*, enrollment, context) -> RequirementResult | None:
         _("Required assessments passed"),
         len(passed) == len(required),
         _("%(done)d of %(total)d") % {"done": len(passed), "total": len(required)},
+        done=len(passed),
+        total=len(required),
     )
 
 
@@ -86,3 +96,26 @@ def minimum_grade(*, enrollment, context) -> RequirementResult | None:
 completion_requirement_register("lessons", lessons_done)
 completion_requirement_register("assessments", assessments_passed)
 completion_requirement_register("grade", minimum_grade)
+
+
+# What follows a completion, told on the learner's dashboard: apps above learning
+# (certificates) say, for completed enrolments, what is still to come.
+CompletionNotes = Callable[..., dict[int, str]]
+
+_completion_notes: dict[str, CompletionNotes] = {}
+
+
+def completion_notes_register(key: str, provider: CompletionNotes) -> None:
+    """`provider(enrollments=[...])` returns {enrollment id: note} for the
+    completed enrolments it has something to say about, in a fixed number of
+    queries."""
+    _completion_notes[key] = provider
+
+
+def completion_notes(*, enrollments) -> dict[int, str]:
+    enrollments = [e for e in enrollments if e.status == "completed"]
+    notes: dict[int, str] = {}
+    if enrollments:
+        for provider in _completion_notes.values():
+            notes.update(provider(enrollments=enrollments))
+    return notes

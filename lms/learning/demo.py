@@ -99,6 +99,9 @@ RUNS = {
             "capacity": 20,
             "policy": EnrollmentPolicy.OPEN,
             "residential": True,
+            # "3박 4일": its four days meet no public holiday, which the timetable
+            # blacks out (sessions cancelled, nights shortened): see _clear_of_holidays
+            "clear_of_holidays": True,
             "enrol": [
                 ("learner3@campus.example", "self"),
                 ("learner@campus.example", "self"),
@@ -185,10 +188,30 @@ def _day(today: dt.date, days: int | None) -> dt.date | None:
     return None if days is None else today + dt.timedelta(days=days)
 
 
-def _run(course: CoursePage, title: str, spec: dict, today: dt.date) -> CourseRun:
-    run = CourseRun.objects.filter(course=course, title=title).first() or CourseRun(
-        course=course, title=title
-    )
+def _clear_of_holidays(spec: dict, today: dt.date) -> dict:
+    """`spec` moved later, day by day, until none of its days is a Korean public
+    holiday (the timetable takes holidays out of a run's sessions)."""
+    import holidays
+
+    length = spec["ends"] - spec["starts"]
+    korean = holidays.KR(years=[today.year, today.year + 1, today.year + 2])
+    shift = 0
+    while any(
+        today + dt.timedelta(days=spec["starts"] + shift + n) in korean
+        for n in range(length + 1)
+    ):
+        shift += 1
+    return {**spec, "starts": spec["starts"] + shift, "ends": spec["ends"] + shift}
+
+
+def _run(course: CoursePage, titles: tuple, spec: dict, today: dt.date) -> CourseRun:
+    title_ko, title_en = titles
+    if spec.get("clear_of_holidays"):
+        spec = _clear_of_holidays(spec, today)
+    run = CourseRun.objects.filter(
+        course=course, title_ko=title_ko
+    ).first() or CourseRun(course=course, title_ko=title_ko)
+    run.title_en = title_en
     run.starts_on = _day(today, spec["starts"])
     run.ends_on = _day(today, spec["ends"])
     run.enrollment_opens_at = _at(today, spec["opens"])
@@ -210,7 +233,9 @@ def _lessons(course: CoursePage) -> list[LessonPage]:
 
 
 def seed_learning(*, courses: list[CoursePage], people) -> list[CourseRun]:
-    """Runs for every course, Korean and English; enrolments and progress in Korean."""
+    """One run per offering, shown on the Korean and English pages alike (the run
+    belongs to the course, its title in both languages); enrolments and progress.
+    """
     today = timezone.localdate()
     staff = people[STAFF]
     by_slug: dict[str, dict[str, CoursePage]] = {}
@@ -219,11 +244,8 @@ def seed_learning(*, courses: list[CoursePage], people) -> list[CourseRun]:
     runs = []
     for slug, specs in RUNS.items():
         for spec in specs:
-            title_ko, title_en = spec["title"]
-            run = _run(by_slug[slug]["ko"], title_ko, spec, today)
+            run = _run(by_slug[slug]["ko"], spec["title"], spec, today)
             runs.append(run)
-            if "en" in by_slug[slug]:
-                runs.append(_run(by_slug[slug]["en"], title_en, spec, today))
             for email, how in spec.get("enrol", []):
                 enrollment_create(
                     learner=people[email],

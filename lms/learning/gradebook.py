@@ -139,7 +139,7 @@ def _totals(row: GradeRow, items: list[GradeItem], weights: dict, count_missing:
 
 def gradebook_for_run(*, run: CourseRun, enrollments=None) -> Gradebook:
     """Every seat-holding learner of `run` × every assessment of its course."""
-    course = run.course
+    course = run.home_course
     items = assessment_items(course=course)
     if enrollments is None:
         enrollments = list(

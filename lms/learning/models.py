@@ -5,8 +5,9 @@ import secrets
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import F, Q
-from django.utils import timezone
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -33,9 +34,20 @@ class CourseRunQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
 
+    def for_course(self, course):
+        """The runs of `course`, whichever language version of its page it is."""
+        return self.filter(course__translation_key=course.translation_key)
+
 
 class CourseRun(models.Model):
     """One offering of a course: its dates, seats and who may enrol.
+
+    A run belongs to the course, not to one language of its page: `course`
+    is the course's canonical page (`courses.translations.page_canonical`),
+    and every translation of the page lists the same runs, seats, waitlist
+    and sessions (`CourseRun.objects.for_course(page)`). What the run says
+    about itself is in both languages side by side (`title_ko`, `title_en`;
+    `title` is the one of the active language).
 
     `seats_taken` counts active enrolments. It is kept by the enrolment
     services under a row lock, and a check constraint makes the database
@@ -48,8 +60,14 @@ class CourseRun(models.Model):
         on_delete=models.CASCADE,
         related_name="runs",
     )
-    title = models.CharField(
-        _("title"), max_length=200, help_text=_("e.g. 2026 spring, cohort 3")
+    title_ko = models.CharField(
+        _("title (Korean)"), max_length=200, help_text=_("e.g. 2026 spring, cohort 3")
+    )
+    title_en = models.CharField(
+        _("title (English)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty to show the Korean title."),
     )
     starts_on = models.DateField(_("starts"), null=True, blank=True)
     ends_on = models.DateField(_("ends"), null=True, blank=True)
@@ -128,6 +146,41 @@ class CourseRun(models.Model):
     def __str__(self) -> str:
         return f"{self.course.title} · {self.title}"
 
+    def save(self, *args, **kwargs):
+        # whichever language's page the run was made from, it belongs to the course
+        update_fields = kwargs.get("update_fields")
+        if self.course_id is not None and (
+            update_fields is None or "course" in update_fields
+        ):
+            from courses.translations import page_canonical
+
+            canonical = page_canonical(self.course)
+            if canonical.pk != self.course_id:
+                self.course = canonical
+        super().save(*args, **kwargs)
+
+    @property
+    def home_course(self):
+        """The course's canonical page, which records point at, even where
+        `course` shows a translation for display (`selectors.runs_in_language`)."""
+        course = self.course
+        if course.pk == self.course_id:
+            return course
+        return type(course)._default_manager.get(pk=self.course_id)
+
+    @property
+    def title(self) -> str:
+        """The run's title in the active language (Korean when English is empty)."""
+        language = translation.get_language() or ""
+        if language.startswith("en") and self.title_en:
+            return self.title_en
+        return self.title_ko or self.title_en
+
+    @title.setter
+    def title(self, value: str) -> None:
+        # one title given (as before runs had two): it is the Korean one
+        self.title_ko = value
+
     @property
     def seats_left(self) -> int | None:
         if self.capacity is None:
@@ -142,6 +195,17 @@ class CourseRun(models.Model):
         if self.enrollment_closes_at and now >= self.enrollment_closes_at:
             return "closed"
         return "open"
+
+
+def run_title_expression(prefix: str = ""):
+    """A run's title in the active language, in SQL (`prefix`: the path to the
+    run, e.g. "run__"), for queries that read values rather than runs."""
+    language = translation.get_language() or ""
+    if language.startswith("en"):
+        return Coalesce(
+            NullIf(F(f"{prefix}title_en"), Value("")), F(f"{prefix}title_ko")
+        )
+    return F(f"{prefix}title_ko")
 
 
 class EnrollmentStatus(models.TextChoices):

@@ -5,9 +5,14 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from .forms import CatalogFilterForm, EnrollForm
-from .models import CourseRun
 from .permissions import is_center_staff, is_course_instructor, lesson_access_allowed
-from .selectors import course_catalog, course_progress, enrollment_for
+from .selectors import (
+    course_catalog,
+    course_progress,
+    course_run_list_for_page,
+    enrollment_for,
+    progress_requirements_attach,
+)
 from .services import lesson_progress_view
 
 
@@ -23,12 +28,8 @@ def catalog_context(*, request, page) -> dict:
 
 def course_context(*, request, page) -> dict:
     user = request.user
-    runs = list(
-        CourseRun.objects.published()
-        .upcoming()
-        .filter(course_id=page.pk)
-        .order_by("starts_on", "pk")
-    )
+    # the same runs, seats and waitlist from every language version of the page
+    runs = course_run_list_for_page(course=page)
     enrollment = enrollment_for(learner=user, course=page)
     context = {
         "runs": runs,
@@ -40,7 +41,9 @@ def course_context(*, request, page) -> dict:
         "can_manage": is_center_staff(user) or is_course_instructor(user, page),
     }
     if user.is_authenticated:
-        context["progress"] = course_progress(learner=user, course=page)
+        context["progress"] = progress_requirements_attach(
+            progress=course_progress(learner=user, course=page), enrollment=enrollment
+        )
     return context
 
 
@@ -50,6 +53,12 @@ def lesson_context(*, request, page) -> dict:
         return {"progress": None}
     lesson_progress_view(learner=user, lesson=page)
     progress = course_progress(learner=user, course=page.course)
+    if progress.lessons_done and progress.required_total:
+        # the last lesson read: say what the course still asks, not just 100 %
+        progress_requirements_attach(
+            progress=progress,
+            enrollment=enrollment_for(learner=user, course=page.course),
+        )
     return {
         "progress": progress,
         "is_complete": page.pk in progress.completed_ids,

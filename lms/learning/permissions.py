@@ -85,5 +85,7 @@ def _course_readable(*, user, course: CoursePage) -> bool:
     if is_center_staff(user) or is_course_instructor(user, course):
         return True
     return Enrollment.objects.filter(
-        learner=user, run__course_id=course.pk, status__in=SEAT_HOLDING
+        learner=user,
+        run__course__translation_key=course.translation_key,
+        status__in=SEAT_HOLDING,
     ).exists()

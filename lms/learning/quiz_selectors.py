@@ -50,11 +50,14 @@ def attempt_questions(*, attempt: QuizAttempt, with_results: bool = False) -> li
 
 
 def quiz_state(*, learner, quiz) -> dict:
-    """For the quiz page: attempts so far, the open one, what is left."""
+    """For the quiz page: attempts so far, the open one, what is left; the same
+    in every language of the quiz."""
     if not learner.is_authenticated:
         return {}
     attempts = list(
-        QuizAttempt.objects.filter(learner=learner, quiz=quiz).order_by("number")
+        QuizAttempt.objects.filter(
+            learner=learner, quiz__translation_key=quiz.translation_key
+        ).order_by("number")
     )
     open_attempt = next(
         (a for a in attempts if a.status == QuizAttemptStatus.IN_PROGRESS), None

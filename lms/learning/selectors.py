@@ -11,7 +11,6 @@ from django.db.models import (
     Func,
     IntegerField,
     OuterRef,
-    Prefetch,
     Q,
     Subquery,
     When,
@@ -21,7 +20,9 @@ from django.utils import timezone
 
 from courses.models import CourseCategory, CoursePage, LessonPage
 from courses.outline import course_outline
+from courses.translations import pages_in_language
 
+from .completion import completion_notes
 from .models import (
     SEAT_HOLDING,
     Bookmark,
@@ -55,6 +56,49 @@ def course_run_list_open() -> Any:
     return CourseRun.objects.published().upcoming().select_related("course")
 
 
+def runs_in_language(runs) -> list:
+    """`runs`, each showing its course in the reader's language: a run points at
+    the course's canonical page, and its `course` is swapped (for display only;
+    `course_id` is untouched) for that page's translation in the active
+    language, where there is one. One query however many runs.
+    """
+    runs = list(runs)
+    localized = pages_in_language((run.course for run in runs), model=CoursePage)
+    for run in runs:
+        page = localized.get(run.course.translation_key)
+        if page is not None and page.pk != run.course_id:
+            run._state.fields_cache["course"] = page
+    return runs
+
+
+def course_run_list_for_page(*, course: CoursePage) -> list:
+    """The open runs of `course` shown on its page, the same in every language."""
+    return list(
+        CourseRun.objects.published()
+        .upcoming()
+        .for_course(course)
+        .order_by("starts_on", "pk")
+    )
+
+
+def _runs_attach(courses: list) -> None:
+    """Each course's open runs as `open_runs`, found by the course's translation
+    key (runs belong to the course, whatever language its page is in)."""
+    by_key: dict[Any, list] = {course.translation_key: [] for course in courses}
+    if by_key:
+        runs = (
+            CourseRun.objects.published()
+            .upcoming()
+            .filter(course__translation_key__in=list(by_key))
+            .annotate(course_key=F("course__translation_key"))
+            .order_by("starts_on", "pk")
+        )
+        for run in runs:
+            by_key[run.course_key].append(run)
+    for course in courses:
+        course.open_runs = by_key[course.translation_key]
+
+
 def course_catalog(*, index, query: CatalogQuery) -> dict[str, Any]:
     """The catalog page: matching courses, paginated, with facet counts.
 
@@ -73,7 +117,9 @@ def course_catalog(*, index, query: CatalogQuery) -> dict[str, Any]:
             runs = runs.filter(
                 Q(capacity__isnull=True) | Q(seats_taken__lt=F("capacity"))
             )
-        courses = courses.filter(pk__in=runs.values("course_id"))
+        courses = courses.filter(
+            translation_key__in=runs.values("course__translation_key")
+        )
     if query.q:
         # the text of every language finds a course ("marketing" finds the
         # Korean page whose English translation has the word); the reader
@@ -99,16 +145,12 @@ def course_catalog(*, index, query: CatalogQuery) -> dict[str, Any]:
         name: dict(courses.order_by().values_list(name).annotate(n=Count("pk")))
         for name in FACETS
     }
-    open_runs = Prefetch(
-        "runs",
-        queryset=CourseRun.objects.published().upcoming().order_by("starts_on", "pk"),
-        to_attr="open_runs",
-    )
     paginator = Paginator(
-        courses.select_related("category", "cover_image").prefetch_related(open_runs),
-        CATALOG_PAGE_SIZE,
+        courses.select_related("category", "cover_image"), CATALOG_PAGE_SIZE
     )
     page = paginator.get_page(query.page)
+    page.object_list = list(page.object_list)
+    _runs_attach(page.object_list)
     return {
         "courses": page,
         "paginator": paginator,
@@ -120,7 +162,10 @@ def course_catalog(*, index, query: CatalogQuery) -> dict[str, Any]:
 
 @dataclass
 class CourseProgress:
-    """How far a learner is through a course's required lessons."""
+    """How far a learner is through a course: its required lessons and, once
+    those are done or the enrolment is complete, every requirement of the run's
+    completion rules (`requirements`: lessons, assessments, attendance, grade),
+    so that a full bar never hides a quiz still to take."""
 
     course: CoursePage
     required_total: int = 0
@@ -128,27 +173,77 @@ class CourseProgress:
     next_lesson: Any = None
     resume_lesson: Any = None
     completed_ids: set[int] = field(default_factory=set)
+    requirements: list = field(default_factory=list)
 
     @property
     def percent(self) -> int:
+        if self.requirements:
+            done = total = 0
+            for requirement in self.requirements:
+                if requirement.total is not None:
+                    done += min(requirement.done, requirement.total)
+                    total += requirement.total
+                else:  # a threshold (attendance, grade): one step, met or not
+                    done += int(requirement.met)
+                    total += 1
+            percent = round(100 * done / total) if total else 100
+            return percent if not self.left else min(percent, 99)
         if not self.required_total:
             return 0
         return round(100 * self.required_done / self.required_total)
+
+    @property
+    def left(self) -> list:
+        """The requirements not met yet (empty until they are known)."""
+        return [r for r in self.requirements if not r.met]
+
+    @property
+    def lessons_done(self) -> bool:
+        return self.required_done >= self.required_total
+
+
+def progress_requirements_attach(
+    *, progress: CourseProgress, enrollment: Enrollment | None
+) -> CourseProgress:
+    """Add the run's completion requirements to `progress` when the lesson bar
+    alone would mislead: its lessons are all done, or the enrolment is complete.
+    (Before that the bar counts lessons, and says so.) A few queries, only then.
+    """
+    if enrollment is None or enrollment.status not in SEAT_HOLDING:
+        return progress
+    if enrollment.status == EnrollmentStatus.ACTIVE and not progress.lessons_done:
+        return progress
+    from .services.completion import completion_status
+
+    progress.requirements = completion_status(enrollment=enrollment)
+    return progress
 
 
 @dataclass
 class DashboardEntry:
     enrollment: Enrollment
     progress: CourseProgress
+    note: str = ""
+
+
+def _progress_records(**filters) -> dict[Any, LessonProgress]:
+    """A learner's lesson records keyed by the lesson's translation key: a lesson
+    read in one language is done in all of them."""
+    return {
+        record.lesson_key: record
+        for record in LessonProgress.objects.filter(**filters).annotate(
+            lesson_key=F("lesson__translation_key")
+        )
+    }
 
 
 def _progress_for(
-    *, course: CoursePage, lessons: list, records: dict[int, LessonProgress]
+    *, course: CoursePage, lessons: list, records: dict[Any, LessonProgress]
 ) -> CourseProgress:
     progress = CourseProgress(course=course)
     last_viewed = None
     for lesson in lessons:
-        record = records.get(lesson.pk)
+        record = records.get(lesson.translation_key)
         done = record is not None and record.completed_at is not None
         if done:
             progress.completed_ids.add(lesson.pk)
@@ -163,7 +258,12 @@ def _progress_for(
             last_viewed = record
     if last_viewed is not None:
         progress.resume_lesson = next(
-            (lesson for lesson in lessons if lesson.pk == last_viewed.lesson_id), None
+            (
+                lesson
+                for lesson in lessons
+                if lesson.translation_key == last_viewed.lesson_key
+            ),
+            None,
         )
     return progress
 
@@ -171,7 +271,8 @@ def _progress_for(
 def learner_dashboard(*, learner) -> dict[str, Any]:
     """My courses with progress, the next lesson, upcoming dates and bookmarks.
 
-    Four queries however many enrolments the learner has.
+    Five queries however many enrolments the learner has (the fifth finds
+    the courses' pages in the reader's language).
     """
     enrollments = list(
         Enrollment.objects.filter(
@@ -185,7 +286,9 @@ def learner_dashboard(*, learner) -> dict[str, Any]:
         .select_related("run__course")
         .order_by("-status_changed_at")
     )
-    courses = {e.run.course_id: e.run.course for e in enrollments}
+    # each course in the reader's language, its lessons from that translation
+    runs_in_language(e.run for e in enrollments)
+    courses = {e.run.course.pk: e.run.course for e in enrollments}
     lessons_by_course: dict[int, list] = {pk: [] for pk in courses}
     if courses:
         under_a_course = Q()
@@ -203,23 +306,27 @@ def learner_dashboard(*, learner) -> dict[str, Any]:
             course_path = lesson.path[: steplen * (lesson.depth - 2)]
             if course_path in paths:
                 lessons_by_course[paths[course_path]].append(lesson)
-    records = {
-        record.lesson_id: record
-        for record in LessonProgress.objects.filter(
-            learner=learner, course_id__in=courses
-        )
-    }
+    records = _progress_records(
+        learner=learner,
+        course_id__in={enrollment.run.course_id for enrollment in enrollments},
+    )
     entries = [
         DashboardEntry(
             enrollment=enrollment,
-            progress=_progress_for(
-                course=enrollment.run.course,
-                lessons=lessons_by_course[enrollment.run.course_id],
-                records=records,
+            progress=progress_requirements_attach(
+                progress=_progress_for(
+                    course=enrollment.run.course,
+                    lessons=lessons_by_course[enrollment.run.course.pk],
+                    records=records,
+                ),
+                enrollment=enrollment,
             ),
         )
         for enrollment in enrollments
     ]
+    notes = completion_notes(enrollments=enrollments)
+    for entry in entries:
+        entry.note = notes.get(entry.enrollment.pk, "")
     today = timezone.localdate()
     upcoming = sorted(
         (
@@ -239,12 +346,9 @@ def learner_dashboard(*, learner) -> dict[str, Any]:
 def course_progress(*, learner, course: CoursePage) -> CourseProgress:
     """Progress through one course, module by module, for its progress page."""
     outline = course_outline(course=course)
-    records = {
-        record.lesson_id: record
-        for record in LessonProgress.objects.filter(
-            learner=learner, course_id=course.pk
-        )
-    }
+    records = _progress_records(
+        learner=learner, course__translation_key=course.translation_key
+    )
     return _progress_for(course=course, lessons=outline.lessons, records=records)
 
 
@@ -253,7 +357,9 @@ def enrollment_for(*, learner, course: CoursePage) -> Enrollment | None:
     if not learner.is_authenticated:
         return None
     return (
-        Enrollment.objects.filter(learner=learner, run__course_id=course.pk)
+        Enrollment.objects.filter(
+            learner=learner, run__course__translation_key=course.translation_key
+        )
         .exclude(status__in=[EnrollmentStatus.WITHDRAWN, EnrollmentStatus.REJECTED])
         .select_related("run")
         .order_by("-status_changed_at")

@@ -31,10 +31,10 @@ class CourseRunViewSet(ServiceViewSetMixin, ModelViewSet):
         "is_published",
     ]
     list_filter = ["enrollment_policy", "pacing", "is_residential", "is_published"]
-    search_fields = ["title"]
+    search_fields = ["title_ko", "title_en"]
     panels = [
         FieldPanel("course"),
-        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("title_ko"), FieldPanel("title_en")]),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),

@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from lms.learning.models import CourseRun, Enrollment, EnrollmentStatus
+from lms.learning.selectors import runs_in_language
 
 from .models import (
     LIVE,
@@ -95,7 +96,7 @@ class MyLodging:
 
 def my_lodging(*, user) -> MyLodging:
     """The 'My stay' page: stays to come or under way, past ones, and runs to
-    book a bed for. Three queries."""
+    book a bed for. Three queries (four in a language other than the courses')."""
     today = timezone.localdate()
     result = MyLodging()
     stays = list(
@@ -128,6 +129,8 @@ def my_lodging(*, user) -> MyLodging:
         nights = proposals[enrollment.run_id]
         if nights and nights[1] > today:
             result.bookable.append(Bookable(enrollment, *nights))
+    # each course in the reader's language (a run points at its canonical page)
+    runs_in_language([s.run for s in stays if s.run] + [e.run for e in enrollments])
     return result
 
 

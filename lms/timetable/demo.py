@@ -290,7 +290,7 @@ def seed_timetable(*, people) -> list[LectureSession]:
     for spec in SESSIONS:
         slug, run_title = spec["run"]
         run = (
-            CourseRun.objects.filter(course__slug=slug, title=run_title)
+            CourseRun.objects.filter(course__slug=slug, title_ko=run_title)
             .select_related("course")
             .first()
         )
@@ -300,10 +300,15 @@ def seed_timetable(*, people) -> list[LectureSession]:
             CourseRun.objects.filter(pk=run.pk).update(
                 completion_min_attendance=spec["min_attendance"]
             )
-        if LectureSession.objects.filter(run=run, title=spec["title"]).exists():
-            continue
         day = _first_day(run, spec)
         starts_at, ends_at = _at(day, spec["time"][0]), _at(day, spec["time"][1])
+        existing = LectureSession.objects.filter(run=run, title=spec["title"]).first()
+        if existing is not None and existing.starts_at == starts_at:
+            continue
+        if existing is not None:
+            # the run's dates moved (they follow the day the demo is seeded):
+            # the sessions follow them, so that dates, sessions and nights agree
+            existing.delete()
         room = rooms[spec["room"]]
         try:
             outcome = session_create(

@@ -145,9 +145,10 @@ def meetings_upcoming_for(*, user, days: int = 60, limit: int = 50) -> list:
     """The user's next meetings, as learner (active or completed enrolment) or
     as instructor, cancelled ones included so the change is visible."""
     from lms.learning.models import SEAT_HOLDING
+    from lms.learning.selectors import runs_in_language
 
     now = timezone.now()
-    return list(
+    meetings = list(
         SessionOccurrence.objects.filter(
             ends_at__gte=now, starts_at__lt=now + dt.timedelta(days=days)
         )
@@ -162,6 +163,9 @@ def meetings_upcoming_for(*, user, days: int = 60, limit: int = 50) -> list:
         .select_related("session__run__course", "room__building")
         .order_by("starts_at")[:limit]
     )
+    # each course in the reader's language (a run points at its canonical page)
+    runs_in_language([m.session.run for m in meetings if m.session.run_id])
+    return meetings
 
 
 # --- the staff timetable ----------------------------------------------------------

@@ -17,7 +17,12 @@ from django.utils.translation import gettext as _
 from lms.accounts.models import User
 from lms.core.calendar import CalendarEntry
 from lms.core.site_url import absolute_url
-from lms.learning.models import SEAT_HOLDING, AssignmentExtension, Enrollment
+from lms.learning.models import (
+    SEAT_HOLDING,
+    AssignmentExtension,
+    Enrollment,
+    run_title_expression,
+)
 
 from .models import LectureSession, Room, SessionOccurrence, SessionStatus
 
@@ -123,7 +128,8 @@ def entries_for_sessions(sessions) -> list[CalendarEntry]:
     pages, rooms and users as it has rows."""
     sessions = list(
         sessions.annotate(
-            feed_course_title=F("run__course__title"), feed_run_title=F("run__title")
+            feed_course_title=F("run__course__title"),
+            feed_run_title=run_title_expression("run__"),
         ).order_by("starts_at", "pk")
     )
     if not sessions:

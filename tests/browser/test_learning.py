@@ -96,7 +96,7 @@ def test_learner_finds_a_course_by_search_enrols_completes_a_lesson_and_progress
 
     base = demo_courses["url"]
     course = _korean_course(demo_courses, COURSE_SLUG)
-    run = CourseRun.objects.get(course=course, title=RUN_TITLE)
+    run = CourseRun.objects.get(course=course, title_ko=RUN_TITLE)
     assert not Enrollment.objects.filter(run__course=course, learner__email=LEARNER)
     _log_in(page, base, LEARNER)
 

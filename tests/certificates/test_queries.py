@@ -24,7 +24,8 @@ STATUS_LIST_UNCACHED = 3  # + revoked ids, the highest id
 JWKS = 0
 ISSUER = 0
 ACHIEVEMENT = 1
-WALLET = 2 + 1  # the learner's certificates
+# the learner's certificates; completions whose certificate waits for staff
+WALLET = 2 + 1 + 1
 PDF = 2 + 2  # the certificate, as the view and as the renderer read it
 BADGE = 2 + 1  # the certificate
 REGISTER = 3 + 2  # count, one page

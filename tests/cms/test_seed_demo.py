@@ -1,6 +1,7 @@
 """`seed_demo`: bilingual demo courses, runs, enrolments and the library, idempotent."""
 
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
@@ -31,6 +32,8 @@ from lms.learning.models import (
 )
 
 pytestmark = pytest.mark.django_db
+
+SEOUL = ZoneInfo("Asia/Seoul")
 
 
 @pytest.fixture
@@ -85,6 +88,9 @@ def test_seed_demo_twice_duplicates_nothing_and_covers_the_demo(media):
     _check_enrolments()
     _check_library()
     _check_assessments()
+    _check_one_run_per_offering()
+    _check_the_residential_story()
+    _check_completions_are_earned()
 
 
 def _check_translations():
@@ -97,7 +103,11 @@ def _check_translations():
         lessons_ko = LessonPage.objects.descendant_of(course).count()
         assert lessons_ko >= 4
         assert LessonPage.objects.descendant_of(english).count() == lessons_ko
-        assert CourseRun.objects.filter(course=english).exists()
+        # one run per offering, on both language pages (issue 21)
+        assert CourseRun.objects.for_course(english).exists()
+        assert list(CourseRun.objects.for_course(english)) == list(
+            CourseRun.objects.for_course(course)
+        )
 
 
 def _check_modes_and_deliveries():
@@ -143,3 +153,85 @@ def _check_assessments():
     statuses = set(Submission.objects.values_list("status", flat=True))
     assert {SubmissionStatus.GRADED, SubmissionStatus.SUBMITTED} <= statuses
     assert QuizAttempt.objects.filter(passed=True).exists()
+
+
+def _check_one_run_per_offering():
+    """For every demo course, the Korean and English pages offer the same run ids
+    and the same seats left to the same signed-in learner; no run is on an
+    English page of its own."""
+    from django.test import Client
+    from django.utils import translation
+
+    from lms.accounts.models import User
+
+    english_locale = Locale.objects.get(language_code="en")
+    assert not CourseRun.objects.filter(course__locale=english_locale).exists()
+    client = Client()
+    client.force_login(User.objects.get(email="learner@campus.example"))
+    for course in CoursePage.objects.filter(locale__language_code="ko").live():
+        english = course.get_translation(english_locale)
+        offered = {}
+        for language, page in (("ko", course), ("en", english)):
+            with translation.override(language):
+                response = client.get(page.url)
+            assert response.status_code == 200
+            offered[language] = [
+                (run.pk, run.seats_left) for run in response.context["runs"]
+            ]
+        assert offered["ko"] == offered["en"], course.slug
+        assert offered["ko"], course.slug
+
+
+def _check_the_residential_story():
+    """Dates, nights and sessions of the residential course agree (issue 22, 11):
+    '3박 4일' from the run's first day, the lodging nights those of the
+    sessions, every session held (none cancelled by a holiday)."""
+    import datetime as dt
+
+    from lms.lodging.models import Stay
+    from lms.lodging.selectors import stay_nights_propose
+    from lms.timetable.models import SessionOccurrence
+
+    run = CourseRun.objects.get(is_residential=True, is_published=True)
+    course = run.course
+    assert "3박 4일" in course.summary
+    assert (
+        "four days and three nights"
+        in course.get_translation(Locale.objects.get(language_code="en")).summary
+    )
+    assert (run.ends_on - run.starts_on).days == 3  # four days, three nights
+    occurrences = SessionOccurrence.objects.filter(run=run)
+    assert occurrences.exists()
+    assert not occurrences.filter(is_active=False).exists()
+    days = sorted({o.starts_at.astimezone(SEOUL).date() for o in occurrences})
+    assert days == [run.starts_on + dt.timedelta(days=n) for n in range(4)]
+    assert stay_nights_propose(run=run) == (run.starts_on, run.ends_on)
+    stays = Stay.objects.filter(run=run).exclude(status="cancelled")
+    assert stays.exists()
+    for stay in stays:
+        assert (stay.check_in, stay.check_out) == (run.starts_on, run.ends_on)
+
+
+def _check_completions_are_earned():
+    """The demo holds no completion its run's rules would not grant (issue 22,
+    item 4), a completed card never shows unfinished progress, and a
+    certificate that waits for staff is said to: '이수증 발급 검토 중'."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from lms.learning.selectors import learner_dashboard
+    from lms.learning.services import completion_status
+
+    completed = Enrollment.objects.filter(status=EnrollmentStatus.COMPLETED)
+    assert completed.exists()
+    for enrollment in completed.select_related("run__course", "learner"):
+        results = completion_status(enrollment=enrollment)
+        assert results and all(r.met for r in results), (enrollment, results)
+        for entry in learner_dashboard(learner=enrollment.learner)["entries"]:
+            if entry.enrollment.status == EnrollmentStatus.COMPLETED:
+                assert entry.progress.percent == 100 and not entry.progress.left
+    waiting = completed.get(run__course__slug="cooperative-accounting-and-finance")
+    client = Client()
+    client.force_login(waiting.learner)
+    for url in (reverse("learning:dashboard"), reverse("certificates:wallet")):
+        assert "이수증 발급 검토 중" in client.get(url).content.decode()

@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 def _form_data(run, **changes) -> dict:
     data = {
         "course": run.course_id,
-        "title": run.title,
+        "title_ko": run.title_ko,
+        "title_en": run.title_en,
         "starts_on": "2031-03-03",
         "ends_on": "2031-03-28",
         "pacing": run.pacing,

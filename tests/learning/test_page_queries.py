@@ -87,8 +87,9 @@ COURSE_LEARNER_QUERIES = COURSE_ANONYMOUS_QUERIES + 7
 # records; saved?; the cohort gate of social learning (is the lesson kept for
 # some cohorts?)
 LESSON_QUERIES = 12
-# session and user, the course, gate (3), progress records
-COURSE_PROGRESS_QUERIES = 7
+# session and user, the course, gate (3), progress records, the enrolment (whose
+# completion requirements the page lists once the lessons are done)
+COURSE_PROGRESS_QUERIES = 8
 # routing (1) and the quiz's course, session and user, gate (3), the learner's
 # attempts, the quiz's question count, the cohort gate
 QUIZ_PAGE_QUERIES = 10

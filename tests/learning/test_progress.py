@@ -135,3 +135,34 @@ def test_progress_page_refuses_another_learner(client, other_user, course, enrol
     client.force_login(other_user)
     response = client.get(reverse("learning:course-progress", args=[course.pk]))
     assert response.status_code == 403
+
+
+def test_after_the_last_lesson_the_bar_waits_for_the_required_quiz(
+    client, course, run, grade_item_add
+):
+    """Progress counts every completion requirement once the lessons are done,
+    and says which are left (issue 22, item 4): never 100 % beside an
+    untaken required quiz."""
+    from lms.learning.models import Enrollment
+    from lms.learning.selectors import progress_requirements_attach
+
+    from ..factories import EnrollmentFactory
+
+    grade_item_add("quiz")  # required to complete, by default
+    learner = EnrollmentFactory(run=run).learner
+    for lesson in LessonPage.objects.descendant_of(course).order_by("path"):
+        lesson_progress_complete(learner=learner, lesson=lesson)
+    enrollment = Enrollment.objects.get(learner=learner)
+    assert enrollment.status == "active"
+    progress = progress_requirements_attach(
+        progress=course_progress(learner=learner, course=course),
+        enrollment=enrollment,
+    )
+    assert progress.required_done == progress.required_total == 2
+    assert [r.key for r in progress.left] == ["assessments"]
+    assert progress.percent == 67  # two lessons of two, no assessment of one
+    client.force_login(learner)
+    for url in (course.url, reverse("learning:dashboard")):
+        page = client.get(url).content.decode()
+        assert "수료까지 남은 요건" in page and "필수 평가 통과" in page
+        assert 'data-percent="67"' in page

@@ -8,24 +8,18 @@ pools: 200 connections at once would be refused by the database itself.
 """
 
 import http.client
-import threading
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
 import pytest
-from django.core.handlers.wsgi import WSGIHandler
-from django.db import connections
 from django.middleware.csrf import _get_new_csrf_string
-from django.test import Client
 from django.urls import reverse
 
 from lms.lodging import tasks
 from lms.lodging.models import GenderPolicy, Stay, StayStatus
 from lms.lodging.services import stay_hold
 
-from ..concurrency import in_parallel
+from ..concurrency import in_parallel, pooled_server, session_cookie
 from .factories import room_create, stay_create
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
@@ -44,60 +38,17 @@ def notified(monkeypatch) -> list[int]:
 
 
 @pytest.fixture
+def server():
+    yield from pooled_server(clients=CLIENTS, workers=SERVER_WORKERS)
+
+
+@pytest.fixture
 def last_bed(postgresql, floor, run):
     """A two-bed room whose other bed is taken for the run's nights."""
     room = room_create(floor=floor, number="101", beds=2, policy=GenderPolicy.WOMEN)
     taken, free = room.beds.order_by("label")
     stay_create(bed=taken, check_in=run.starts_on, check_out=run.ends_on)
     return free
-
-
-class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class PooledWSGIServer(WSGIServer):
-    """A WSGI server answering with a fixed pool of threads; the listen backlog
-    holds every client that connects at once."""
-
-    request_queue_size = CLIENTS + 56
-
-    def __init__(self, *args, workers: int, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.pool = ThreadPoolExecutor(workers)
-
-    def process_request(self, request, client_address):
-        self.pool.submit(self._answer, request, client_address)
-
-    def _answer(self, request, client_address):
-        try:
-            self.finish_request(request, client_address)
-        except Exception:  # noqa: BLE001 - reported as the 5xx the client sees
-            self.handle_error(request, client_address)
-        finally:
-            self.shutdown_request(request)
-            connections.close_all()
-
-
-@pytest.fixture
-def server():
-    httpd = PooledWSGIServer(("127.0.0.1", 0), _QuietHandler, workers=SERVER_WORKERS)
-    httpd.set_app(WSGIHandler())
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield httpd.server_address
-    finally:
-        httpd.shutdown()
-        httpd.pool.shutdown(wait=True)
-        httpd.server_close()
-
-
-def _session_cookie(user) -> str:
-    client = Client()
-    client.force_login(user)
-    return client.cookies["sessionid"].value
 
 
 def _outcome(bed) -> Counter:
@@ -119,7 +70,7 @@ def test_200_simultaneous_requests_for_the_last_bed_make_exactly_one_stay(
         requests.append(
             (
                 reverse("lodging:stay-hold", args=[enrollment.pk]),
-                _session_cookie(enrollment.learner),
+                session_cookie(enrollment.learner),
             )
         )
     body = urlencode(

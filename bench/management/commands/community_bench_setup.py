@@ -33,7 +33,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, threads: int, replies: int, **options):
         run = CourseRun.objects.filter(
-            course__slug=COURSE, course__locale__language_code="ko", title=RUN
+            course__slug=COURSE, course__locale__language_code="ko", title_ko=RUN
         ).first()
         if run is None:
             raise CommandError("Run seed_demo first: the demo run is missing.")

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import AssignmentPage, LatePolicy, SubmissionType
+from courses.translations import page_canonical
 from lms.accounts.models import User
 
 from ..assignment_selectors import allowed_file_types
@@ -69,7 +70,7 @@ def due_at_for(*, learner, assignment: AssignmentPage) -> datetime | None:
     """The learner's extension if they have one, else the assignment's due date."""
     if learner is not None and learner.is_authenticated:
         extension = AssignmentExtension.objects.filter(
-            learner=learner, assignment=assignment
+            learner=learner, assignment__translation_key=assignment.translation_key
         ).first()
         if extension is not None:
             return extension.due_at
@@ -256,8 +257,12 @@ def submission_create(
     Refused, with nothing written, when the learner may not submit, the work
     does not fit the assignment, it is late under a 'refuse' policy, or it is
     a second submission where resubmission is not allowed.
+
+    Whichever language's page it is handed in on, the work is for the
+    assignment (its canonical page): one series of versions, one grade.
     """
     course = assignment.course
+    assignment = page_canonical(assignment)
     if not assignment.live or not lesson_access_allowed(user=learner, course=course):
         raise AssignmentForbidden(_("Enrol in this course to submit assignments."))
     text = (text or "").strip()
@@ -267,7 +272,11 @@ def submission_create(
     # of=self: lock only the enrolment, not the run every classmate shares
     enrollment = (
         Enrollment.objects.select_for_update(of=("self",))
-        .filter(learner=learner, run__course_id=course.pk, status__in=SEAT_HOLDING)
+        .filter(
+            learner=learner,
+            run__course__translation_key=course.translation_key,
+            status__in=SEAT_HOLDING,
+        )
         .order_by("-status_changed_at", "-pk")
         .first()
     )
@@ -419,6 +428,7 @@ def extension_grant(
     granted_by: User,
 ) -> AssignmentExtension:
     """Give one learner a later due date (or change the one they have)."""
+    assignment = page_canonical(assignment)
     if not grading_allowed(user=granted_by, assignment=assignment):
         raise AssignmentForbidden(
             _("Only the instructors of this course can grant extensions.")
@@ -436,7 +446,9 @@ def extension_grant(
             % {"n": MAX_REASON_LENGTH}
         )
     enrolled = Enrollment.objects.filter(
-        learner=learner, run__course_id=assignment.course.pk, status__in=SEAT_HOLDING
+        learner=learner,
+        run__course__translation_key=assignment.course.translation_key,
+        status__in=SEAT_HOLDING,
     ).exists()
     if not enrolled:
         raise AssignmentError(_("This person is not enrolled in this course."))

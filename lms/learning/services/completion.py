@@ -74,7 +74,9 @@ def enrollment_completion_evaluate(*, enrollment: Enrollment) -> bool:
 def learner_completion_evaluate(*, learner, course) -> None:
     """Re-evaluate the learner's active enrolment in `course`, if any."""
     enrollment = Enrollment.objects.filter(
-        learner=learner, run__course_id=course.pk, status=EnrollmentStatus.ACTIVE
+        learner=learner,
+        run__course__translation_key=course.translation_key,
+        status=EnrollmentStatus.ACTIVE,
     ).first()
     if enrollment is not None:
         enrollment_completion_evaluate(enrollment=enrollment)

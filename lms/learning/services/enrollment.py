@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from courses.translations import page_canonical_pk
 from lms.accounts.models import User
 from lms.accounts.selectors import user_needs_guardian_consent
 from lms.core.errors import CampusError
@@ -112,10 +113,10 @@ def prerequisites_missing(*, learner: User, run: CourseRun) -> list:
         Enrollment.objects.filter(
             learner=learner,
             status=EnrollmentStatus.COMPLETED,
-            run__course__in=required,
-        ).values_list("run__course_id", flat=True)
+            run__course__translation_key__in=[c.translation_key for c in required],
+        ).values_list("run__course__translation_key", flat=True)
     )
-    return [course for course in required if course.pk not in completed]
+    return [course for course in required if course.translation_key not in completed]
 
 
 @transaction.atomic
@@ -382,13 +383,17 @@ def enrollment_bulk_import(*, run: CourseRun, data: bytes, actor: User) -> Impor
 
 
 def lesson_progress_view(*, learner: User, lesson) -> LessonProgress:
-    """Record that `learner` opened `lesson` (for 'resume where you left off')."""
+    """Record that `learner` opened `lesson` (for 'resume where you left off').
+
+    Whatever language the lesson was read in, the record is the lesson's
+    (its canonical page's): a lesson read in English and in Korean is one.
+    """
     now = timezone.now()
     progress, created = LessonProgress.objects.get_or_create(
         learner=learner,
-        lesson=lesson,
+        lesson_id=page_canonical_pk(lesson),
         defaults={
-            "course_id": lesson.course.pk,
+            "course_id": page_canonical_pk(lesson.course),
             "first_viewed_at": now,
             "last_viewed_at": now,
         },
@@ -406,9 +411,9 @@ def lesson_progress_complete(*, learner: User, lesson) -> LessonProgress:
     now = timezone.now()
     progress, created = LessonProgress.objects.select_for_update().get_or_create(
         learner=learner,
-        lesson=lesson,
+        lesson_id=page_canonical_pk(lesson),
         defaults={
-            "course_id": lesson.course.pk,
+            "course_id": page_canonical_pk(lesson.course),
             "first_viewed_at": now,
             "last_viewed_at": now,
             "completed_at": now,

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.grading import answer_grade
-from courses.models import QuizPage, ShowAnswers
+from courses.models import QuizPage, QuizPageQuestion, ShowAnswers
+from courses.translations import page_canonical
 from lms.accounts.models import User
 
 from ..models import Enrollment, QuizAttempt, QuizAttemptStatus
@@ -35,8 +36,24 @@ def _questions(quiz: QuizPage) -> list:
     ]
 
 
+def _questions_of_every_language(quiz: QuizPage) -> dict:
+    """The questions of the quiz in any of its languages, by id: an attempt
+    started on one language's page is graded on the questions it showed."""
+    return {
+        link.question.pk: link.question
+        for link in QuizPageQuestion.objects.filter(
+            page__translation_key=quiz.translation_key
+        )
+        .select_related("question")
+        .prefetch_related("question__options")
+    }
+
+
 def quiz_attempts_used(*, learner: User, quiz: QuizPage) -> int:
-    return QuizAttempt.objects.filter(learner=learner, quiz=quiz).count()
+    """Attempts at `quiz` in any language: one count for every language."""
+    return QuizAttempt.objects.filter(
+        learner=learner, quiz_id=page_canonical(quiz).pk
+    ).count()
 
 
 @transaction.atomic
@@ -46,14 +63,19 @@ def quiz_attempt_start(*, learner: User, quiz: QuizPage) -> QuizAttempt:
     The learner's enrolment row is locked while attempts are counted, so two
     tabs starting at once cannot both take the last attempt; the unique
     (learner, quiz, number) constraint backs that up.
+
+    Whichever language's page the learner starts from, the attempt is one of
+    the quiz's (its canonical page's): one count and one grade for all
+    languages. The questions are those of the page the learner is reading.
     """
     if not lesson_access_allowed(user=learner, course=quiz.course):
         raise QuizError(_("Enrol in this course to take its quizzes."))
+    shown, quiz = quiz, page_canonical(quiz)
     enrollment = (
         Enrollment.objects.select_for_update()
         .filter(
             learner=learner,
-            run__course_id=quiz.course.pk,
+            run__course__translation_key=quiz.course.translation_key,
             status__in=["active", "completed"],
         )
         .order_by("-status_changed_at")
@@ -72,7 +94,7 @@ def quiz_attempt_start(*, learner: User, quiz: QuizPage) -> QuizAttempt:
     used = quiz_attempts_used(learner=learner, quiz=quiz)
     if quiz.attempts_allowed and used >= quiz.attempts_allowed:
         raise QuizError(_("You have used all your attempts at this quiz."))
-    questions = _questions(quiz)
+    questions = _questions(shown) or _questions(quiz)
     if not questions:
         raise QuizError(_("This quiz has no questions yet."))
     rng = random.SystemRandom()
@@ -137,7 +159,7 @@ def quiz_attempt_submit(
     if not late:
         attempt.answers = _clean_answers(attempt, answers)
     quiz = attempt.quiz
-    questions = {q.pk: q for q in _questions(quiz)}
+    questions = _questions_of_every_language(quiz)
     score = Decimal(0)
     results = {}
     for item in attempt.layout:

@@ -224,7 +224,7 @@ class ExtensionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["learner"].queryset = (
             User.objects.filter(
-                enrollments__run__course_id=assignment.course.pk,
+                enrollments__run__course__translation_key=assignment.course.translation_key,
                 enrollments__status__in=SEAT_HOLDING,
             )
             .distinct()
@@ -271,7 +271,9 @@ def assignment_extensions(request, assignment_id: int):
                 return redirect("learning:assignment-extension", assignment.pk)
         status = 400
     extensions = (
-        AssignmentExtension.objects.filter(assignment=assignment)
+        AssignmentExtension.objects.filter(
+            assignment__translation_key=assignment.translation_key
+        )
         .select_related("learner", "granted_by")
         .order_by("due_at", "pk")
     )

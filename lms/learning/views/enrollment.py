@@ -19,7 +19,9 @@ from ..permissions import is_center_staff, lesson_access_allowed, run_manage_all
 from ..selectors import (
     approval_queue,
     course_progress,
+    enrollment_for,
     learner_dashboard,
+    progress_requirements_attach,
     teaching_runs,
 )
 from ..services import (
@@ -180,7 +182,10 @@ def course_progress_view(request, course_id: int):
         {
             "course": course,
             "outline": course_outline(course=course),
-            "progress": course_progress(learner=request.user, course=course),
+            "progress": progress_requirements_attach(
+                progress=course_progress(learner=request.user, course=course),
+                enrollment=enrollment_for(learner=request.user, course=course),
+            ),
         },
     )
 
