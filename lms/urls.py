@@ -57,6 +57,7 @@ urlpatterns += i18n_patterns(
     path("library/", include("courses.urls")),
     path("", include("certificates.urls")),
     path("timetable/", include("lms.timetable.urls")),
+    path("", include("cms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
