@@ -280,3 +280,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# Outbound HTTP (lms/core/outbound.py): webhooks, feeds, JWKS, link checks.
+# Private, loopback and link-local addresses are refused unless listed here
+# (hostnames, IP addresses or networks such as 10.20.0.0/16).
+OUTBOUND_ALLOWED_HOSTS = env.list("OUTBOUND_ALLOWED_HOSTS", default=[])
+OUTBOUND_TIMEOUT = env.float("OUTBOUND_TIMEOUT", default=5.0)
+OUTBOUND_MAX_BYTES = env.int("OUTBOUND_MAX_BYTES", default=2 * 1024 * 1024)
+OUTBOUND_USER_AGENT = f"Campus (+{SITE_URL})"
