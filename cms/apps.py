@@ -10,6 +10,14 @@ class CmsConfig(AppConfig):
     def ready(self):
         post_migrate.connect(_grant_roles, sender=self)
 
+        from lms.core.calendar import calendar_source_register
+
+        from . import calendar
+
+        # the personal feed: the town's bookings and registered events
+        calendar_source_register("cms.bookings", calendar.booking_entries)
+        calendar_source_register("cms.events", calendar.event_entries)
+
 
 def _grant_roles(sender, **kwargs):
     from .roles import roles_permissions_grant

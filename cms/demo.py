@@ -255,7 +255,7 @@ SPACE_DETAILS = {
         "closed_on_public_holidays": True,
         "phone": "063-000-1100",
         "email": "edu@campus.example",
-        "address": "전북특별자치도 완주군 혁신타운로 10 교육센터",
+        "address": "전북특별자치도 전주시 완산구 혁신타운로 10 교육센터",
         "facilities": {
             "ko": [
                 ("대강의실", "계단식 강의실, 120석", 120),
@@ -278,7 +278,7 @@ SPACE_DETAILS = {
         "closed_on_public_holidays": True,
         "phone": "063-000-1200",
         "email": "research@campus.example",
-        "address": "전북특별자치도 완주군 혁신타운로 12 연구동",
+        "address": "전북특별자치도 전주시 완산구 혁신타운로 12 연구동",
         "facilities": {
             "ko": [
                 ("연구실", "상주 연구원 연구실", None),
@@ -299,7 +299,7 @@ SPACE_DETAILS = {
         "closed_on_public_holidays": False,
         "phone": "063-000-1300",
         "email": "town@campus.example",
-        "address": "전북특별자치도 완주군 혁신타운로 20 조직타운 A·B동",
+        "address": "전북특별자치도 전주시 완산구 혁신타운로 20 조직타운 A·B동",
         "facilities": {
             "ko": [
                 ("입주 사무실", "사회적경제 조직 사무실 32실", None),
@@ -326,7 +326,7 @@ SPACE_DETAILS = {
         "closed_on_public_holidays": True,
         "phone": "063-000-1400",
         "email": "fablab@campus.example",
-        "address": "전북특별자치도 완주군 혁신타운로 30 팹랩동",
+        "address": "전북특별자치도 전주시 완산구 혁신타운로 30 팹랩동",
         "special": [(12, True, None, None, "장비 정기 점검", "Equipment maintenance")],
         "facilities": {
             "ko": [
@@ -350,7 +350,7 @@ SPACE_DETAILS = {
         "closed_on_public_holidays": True,
         "phone": "063-000-1500",
         "email": "finance@campus.example",
-        "address": "전북특별자치도 완주군 혁신타운로 40 금융센터",
+        "address": "전북특별자치도 전주시 완산구 혁신타운로 40 금융센터",
         "facilities": {
             "ko": [
                 ("사무실", "사회적 금융 기관 사무실", None),
@@ -369,7 +369,7 @@ SPACE_DETAILS = {
         "closed_on_public_holidays": False,
         "phone": "063-000-1600",
         "email": "plaza@campus.example",
-        "address": "전북특별자치도 완주군 혁신타운로 50 교류광장",
+        "address": "전북특별자치도 전주시 완산구 혁신타운로 50 교류광장",
         "special": [(20, False, "10:00", "15:00", "단축 운영", "Short hours")],
         "facilities": {
             "ko": [
@@ -408,10 +408,10 @@ ACCESSIBILITY = {
     ),
 }
 GETTING_THERE = {
-    "ko": "완주군청 앞에서 혁신타운행 마을버스 3번, '혁신타운' 하차 (약 10분). "
+    "ko": "전주역에서 혁신타운행 버스 3번, '혁신타운' 하차 (약 15분). "
     "자가용은 타운 공영주차장(무료)을 이용하세요.",
-    "en": "Village bus 3 from Wanju county office to 'Innovation Town' (about "
-    "10 minutes). Drivers can use the town's free public car park.",
+    "en": "Bus 3 from Jeonju station to 'Innovation Town' (about 15 "
+    "minutes). Drivers can use the town's free public car park.",
 }
 
 GUIDE = {
@@ -575,7 +575,9 @@ def seed_site() -> HomePage:
             show_in_menus=True,
         )
         source = source or page
-    seed_services()
+    from .demo_town import seed_town_pages
+
+    seed_town_pages(homes=homes)
     return homes["ko"]
 
 

@@ -88,7 +88,7 @@ class TownIndexPage(CachedViewRestrictionsMixin, AnonymousPageCacheMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
-    subpage_types = ["cms.TownSpacePage"]
+    subpage_types = ["cms.TownSpacePage", "cms.RequestFormPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -96,7 +96,7 @@ class TownIndexPage(CachedViewRestrictionsMixin, AnonymousPageCacheMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["spaces"] = self.get_children().live().public().specific()
+        context["spaces"] = TownSpacePage.objects.child_of(self).live().public()
         return context
 
 
@@ -524,3 +524,25 @@ class LinkedService(models.Model):
             | Q(how_to_use__icontains=word)
             | Q(how_to_use_en__icontains=word)
         )
+
+
+# the town's other models, in modules of their own (imported so Django sees them)
+from .booking_models import Bookable, Booking  # noqa: E402,F401
+from .event_models import (  # noqa: E402,F401
+    EventException,
+    EventIndexPage,
+    EventPage,
+    EventRegistration,
+    EventSeats,
+)
+from .organization_models import (  # noqa: E402,F401
+    OrganizationAdmin,
+    OrganizationProfile,
+    ProfileChange,
+)
+from .request_models import (  # noqa: E402,F401
+    ConsentPurpose,
+    RequestFormField,
+    RequestFormPage,
+    RequestSubmission,
+)

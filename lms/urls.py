@@ -14,6 +14,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.sitemaps import TranslatedSitemap
+from cms.town_views.events import events_feed as town_events_feed
 from cms.views import robots_txt
 from lms.accounts import api as accounts_api
 
@@ -40,6 +41,7 @@ urlpatterns = [
     ),
     path("robots.txt", robots_txt, name="robots"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("calendar/town/events.ics", town_events_feed, name="town-events-feed"),
     path("calendar/", include("lms.timetable.feed_urls")),
 ]
 

@@ -6,6 +6,7 @@ from wagtail.models import Locale
 
 from certificates.demo import seed_certificates
 from cms.demo import seed_site
+from cms.demo_town import seed_town
 from cms.roles import roles_permissions_grant
 from courses.demo import seed_categories, seed_courses, seed_library
 from courses.demo_assessments import seed_assessments
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         seed_library(categories=categories)
         seed_certificates(people=people)
         seed_community(courses=courses, people=people)
+        seed_town(people=people)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(
             f"  Admin login:  {next(iter(people))} / {DEMO_PASSWORD}  "
