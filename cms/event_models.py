@@ -178,7 +178,8 @@ class EventPage(CachedViewRestrictionsMixin, AnonymousPageCacheMixin, Page):
         if self.venue_room_id:
             parts.append(str(self.venue_room))
         elif self.venue_space_id:
-            parts.append(self.venue_space.localized.title)
+            # the venue is chosen in the event page's own language
+            parts.append(self.venue_space.title)
         if self.venue_detail:
             parts.append(self.venue_detail)
         return ", ".join(parts)

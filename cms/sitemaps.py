@@ -1,4 +1,7 @@
-"""The sitemap lists every language's pages, not only the site root's locale."""
+"""The sitemap lists every language's pages, not only the site root's locale,
+and each page with its translations as hreflang alternates."""
+
+from collections import defaultdict
 
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
@@ -16,7 +19,34 @@ class TranslatedSitemap(Sitemap):
             Page.objects.live()
             .public()
             .filter(under_a_root)
+            .select_related("locale")
             .order_by("path")
             .defer_streamfields()
             .specific()
         )
+
+    def _urls(self, page, protocol, domain):
+        """Each page's URLs, with `alternates` naming every language's version
+        (Django's sitemap template writes them as xhtml:link hreflang)."""
+        items = list(self.paginator.page(page).object_list)
+        versions = defaultdict(list)
+        for item in items:
+            versions[item.translation_key].append(item)
+        locations = {item.pk: item.get_full_url(self.request) for item in items}
+        urls, last_mods = [], set()
+        for item in items:
+            siblings = versions[item.translation_key]
+            for url_info in item.get_sitemap_urls(self.request):
+                if len(siblings) > 1:
+                    url_info["alternates"] = [
+                        {
+                            "lang_code": sibling.locale.language_code,
+                            "location": locations[sibling.pk],
+                        }
+                        for sibling in siblings
+                    ]
+                urls.append(url_info)
+                last_mods.add(url_info.get("lastmod"))
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from cms.demo_town import seed_organizations
+from cms.models import LinkedService
 from cms.organization_models import (
     OrganizationAdmin,
     OrganizationProfile,
@@ -44,7 +45,18 @@ def test_directory_query_count_does_not_grow(
     client, site_pages, django_assert_num_queries
 ):
     client.get(reverse("cms:services"))
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(4):
+        client.get(reverse("cms:services"))
+    LinkedService.objects.bulk_create(
+        LinkedService(
+            space="finance",
+            kind="external",
+            name=f"서비스 {n}",
+            target_url=f"https://example.org/{n}",
+        )
+        for n in range(10)
+    )
+    with django_assert_num_queries(4):
         client.get(reverse("cms:services"))
 
 
@@ -127,5 +139,5 @@ def test_site_search_has_a_kind_facet_and_matches_inside_compounds(
 def test_search_query_count_is_fixed(client, organizations, django_assert_num_queries):
     url = reverse("cms:search") + "?q=협동"
     client.get(url)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(8):
         client.get(url)

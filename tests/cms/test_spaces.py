@@ -14,7 +14,7 @@ from lms.core.page_cache import page_cache_clear
 pytestmark = pytest.mark.django_db
 
 SEOUL = ZoneInfo("Asia/Seoul")
-SPACE_PAGE_QUERIES = 16
+SPACE_PAGE_QUERIES = 17
 
 
 def _jsonld(response) -> dict:
@@ -104,3 +104,36 @@ def test_english_space_page_is_in_english(client, site_pages):
     assert "Open-air stage" in html
     assert "Accessibility" in html
     assert "야외무대" not in html
+
+
+def test_sitemap_lists_both_languages_with_hreflang_alternates(client, site_pages):
+    from lxml import etree
+
+    response = client.get("/sitemap.xml")
+    tree = etree.fromstring(response.content)
+    ns = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "x": "http://www.w3.org/1999/xhtml",
+    }
+    url = tree.xpath(
+        "//s:url[s:loc[contains(text(), '/town/fab-lab/') and "
+        "not(contains(text(), '/en/'))]]",
+        namespaces=ns,
+    )[0]
+    alternates = {
+        link.get("hreflang"): link.get("href")
+        for link in url.xpath("x:link[@rel='alternate']", namespaces=ns)
+    }
+    assert alternates["ko"].endswith("/town/fab-lab/")
+    assert alternates["en"].endswith("/en/town/fab-lab/")
+
+
+def test_pages_carry_opengraph_tags(client, site_pages):
+    tree = lxml_html.fromstring(client.get("/en/town/fab-lab/").content)
+
+    def og(name):
+        return tree.xpath(f'//meta[@property="og:{name}"]/@content')
+
+    assert og("title") == ["Innovation fab lab"]
+    assert og("locale") == ["en_US"] and og("locale:alternate") == ["ko_KR"]
+    assert og("url")[0].endswith("/en/town/fab-lab/")
