@@ -8,6 +8,7 @@ ceiling measured in the same run.
 """
 
 from dataclasses import dataclass
+from urllib.parse import quote
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,14 @@ SCENARIOS: list[Scenario] = [
         "research: OAI-PMH ListRecords oai_dc",
         "/oai?verb=ListRecords&metadataPrefix=oai_dc",
     ),
+    # the town: a space page (hours, JSON-LD, services) past the page cache,
+    # the services directory, a month of events and site search
+    Scenario(
+        "town: space page (anonymous, uncached)", "/town/fab-lab/", unique_query=True
+    ),
+    Scenario("town: services directory", "/services/?q=" + quote("상담")),
+    Scenario("town: events calendar", "/events/"),
+    Scenario("town: site search", "/search/?q=" + quote("협동조합")),
 ]
 
 

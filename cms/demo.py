@@ -3,11 +3,24 @@
 Idempotent: pages are found by slug and locale and updated in place.
 """
 
+import datetime as dt
 import json
 
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from .models import HomePage, SpaceKind, StandardPage, TownIndexPage, TownSpacePage
+from .models import (
+    HomePage,
+    LinkedService,
+    ServiceAudience,
+    ServiceKind,
+    SpaceKind,
+    SpaceSpecialDay,
+    SpaceWeeklyHours,
+    StandardPage,
+    TownIndexPage,
+    TownSpacePage,
+)
 
 HOME = {
     "ko": {
@@ -232,6 +245,176 @@ SPACES = [
     },
 ]
 
+
+# weekly hours per space: (weekdays, [(opens, closes), ...]); 0 = Monday
+WEEKDAYS_ONLY = (0, 1, 2, 3, 4)
+EVERY_DAY = (0, 1, 2, 3, 4, 5, 6)
+
+SPACE_DETAILS = {
+    "education-center": {
+        "weekly": (WEEKDAYS_ONLY, [("09:00", "18:00")]),
+        "closed_on_public_holidays": True,
+        "phone": "063-000-1100",
+        "email": "edu@campus.example",
+        "address": "전북특별자치도 전주시 완산구 혁신타운로 10 교육센터",
+        "facilities": {
+            "ko": [
+                ("대강의실", "계단식 강의실, 120석", 120),
+                ("세미나실", "토론형 세미나실 3실", 24),
+                ("도서관", "사회적경제 전문 자료실", None),
+                ("사무실", "교육센터 운영 사무실", None),
+                ("숙박동", "합숙 교육 참가자용 2인실 40실", 80),
+            ],
+            "en": [
+                ("Main lecture hall", "Tiered lecture hall, 120 seats", 120),
+                ("Seminar rooms", "Three discussion rooms", 24),
+                ("Library", "Collection on the social economy", None),
+                ("Offices", "The education center's offices", None),
+                ("Lodging", "Forty twin rooms for residential courses", 80),
+            ],
+        },
+    },
+    "research-center": {
+        "weekly": (WEEKDAYS_ONLY, [("09:00", "18:00")]),
+        "closed_on_public_holidays": True,
+        "phone": "063-000-1200",
+        "email": "research@campus.example",
+        "address": "전북특별자치도 전주시 완산구 혁신타운로 12 연구동",
+        "facilities": {
+            "ko": [
+                ("연구실", "상주 연구원 연구실", None),
+                ("회의실", "연구 회의실 (8인)", 8),
+                ("세미나실", "발표와 워크숍용 (30인)", 30),
+                ("아카이브", "조사 자료와 보고서 보존서고", None),
+            ],
+            "en": [
+                ("Research rooms", "Rooms of the resident researchers", None),
+                ("Meeting room", "Research meeting room (8)", 8),
+                ("Seminar room", "For talks and workshops (30)", 30),
+                ("Archive", "Survey data and reports", None),
+            ],
+        },
+    },
+    "organization-town": {
+        "weekly": (EVERY_DAY, [("07:00", "22:00")]),
+        "closed_on_public_holidays": False,
+        "phone": "063-000-1300",
+        "email": "town@campus.example",
+        "address": "전북특별자치도 전주시 완산구 혁신타운로 20 조직타운 A·B동",
+        "facilities": {
+            "ko": [
+                ("입주 사무실", "사회적경제 조직 사무실 32실", None),
+                ("소회의실", "6인 회의실", 6),
+                ("중회의실", "12인 회의실", 12),
+                ("대회의실", "30인 회의실", 30),
+                ("다목적홀", "행사와 총회용 홀 (150인)", 150),
+                ("아카이브", "입주기관 공동 기록관", None),
+                ("북카페", "누구나 이용하는 책과 커피", 40),
+            ],
+            "en": [
+                ("Tenant offices", "32 offices of social-economy organizations", None),
+                ("Small meeting room", "Seats six", 6),
+                ("Medium meeting room", "Seats twelve", 12),
+                ("Large meeting room", "Seats thirty", 30),
+                ("Hall", "For events and general meetings (150)", 150),
+                ("Archive", "The tenants' shared records", None),
+                ("Book café", "Books and coffee, open to all", 40),
+            ],
+        },
+    },
+    "fab-lab": {
+        "weekly": ((1, 2, 3, 4, 5), [("10:00", "19:00")]),
+        "closed_on_public_holidays": True,
+        "phone": "063-000-1400",
+        "email": "fablab@campus.example",
+        "address": "전북특별자치도 전주시 완산구 혁신타운로 30 팹랩동",
+        "special": [(12, True, None, None, "장비 정기 점검", "Equipment maintenance")],
+        "facilities": {
+            "ko": [
+                ("시제품 공방", "3D 프린터, 레이저 커터, CNC", None),
+                ("미니 플랜트", "소량 생산 설비", None),
+                ("창업 보육실", "창업 초기 기업 사무실 10실", None),
+                ("상담실", "시제품 제작 상담", 4),
+                ("장비 보관실", "공구와 재료 보관", None),
+            ],
+            "en": [
+                ("Prototyping workshop", "3D printers, laser cutter, CNC", None),
+                ("Mini plant", "Small-batch production", None),
+                ("Start-up offices", "Ten offices for early start-ups", None),
+                ("Consulting room", "Prototyping consultations", 4),
+                ("Equipment store", "Tools and materials", None),
+            ],
+        },
+    },
+    "finance-center": {
+        "weekly": (WEEKDAYS_ONLY, [("09:00", "12:00"), ("13:00", "17:00")]),
+        "closed_on_public_holidays": True,
+        "phone": "063-000-1500",
+        "email": "finance@campus.example",
+        "address": "전북특별자치도 전주시 완산구 혁신타운로 40 금융센터",
+        "facilities": {
+            "ko": [
+                ("사무실", "사회적 금융 기관 사무실", None),
+                ("정보실", "금융 상품 안내 자료", None),
+                ("상담실", "1:1 상담실 3실", 4),
+            ],
+            "en": [
+                ("Offices", "Offices of social finance institutions", None),
+                ("Information room", "Guides to finance products", None),
+                ("Counselling rooms", "Three one-to-one rooms", 4),
+            ],
+        },
+    },
+    "exchange-plaza": {
+        "weekly": (EVERY_DAY, [("10:00", "21:00")]),
+        "closed_on_public_holidays": False,
+        "phone": "063-000-1600",
+        "email": "plaza@campus.example",
+        "address": "전북특별자치도 전주시 완산구 혁신타운로 50 교류광장",
+        "special": [(20, False, "10:00", "15:00", "단축 운영", "Short hours")],
+        "facilities": {
+            "ko": [
+                ("전시판매장", "사회적경제 제품 전시와 판매", None),
+                ("로컬푸드 식당", "지역 농산물로 차리는 식당", 60),
+                ("야외무대", "공연과 행사용 무대", 300),
+                ("광장", "장터와 축제가 열리는 광장", None),
+                ("어린이집", "입주기관 종사자 자녀 돌봄", 40),
+                ("옥상정원", "누구나 쉬어 가는 정원", None),
+            ],
+            "en": [
+                (
+                    "Exhibition and sales hall",
+                    "Social-economy products on show and sale",
+                    None,
+                ),
+                ("Local-food restaurant", "Cooking with the region's produce", 60),
+                ("Open-air stage", "For performances and events", 300),
+                ("Plaza", "Where the market and festivals are held", None),
+                ("Day-care centre", "Care for the tenants' children", 40),
+                ("Rooftop garden", "A garden open to all", None),
+            ],
+        },
+    },
+}
+
+ACCESSIBILITY = {
+    "ko": (
+        "모든 출입구에 턱이 없고 엘리베이터가 있습니다. 층마다 장애인 화장실이 있으며, "
+        "주차장 입구 쪽에 장애인 주차구역이 있습니다. 안내견 동반 가능합니다."
+    ),
+    "en": (
+        "Every entrance is step-free and there is a lift. Each floor has an "
+        "accessible toilet, and accessible parking is by the car-park entrance. "
+        "Assistance dogs are welcome."
+    ),
+}
+GETTING_THERE = {
+    "ko": "전주역에서 혁신타운행 버스 3번, '혁신타운' 하차 (약 15분). "
+    "자가용은 타운 공영주차장(무료)을 이용하세요.",
+    "en": "Bus 3 from Jeonju station to 'Innovation Town' (about 15 "
+    "minutes). Drivers can use the town's free public car park.",
+}
+
 GUIDE = {
     "ko": (
         "이용 안내",
@@ -277,6 +460,35 @@ def _upsert(
     return page
 
 
+def _weekly_rows(weekly) -> list[SpaceWeeklyHours]:
+    days, intervals = weekly
+    return [
+        SpaceWeeklyHours(
+            weekday=day,
+            opens=dt.time.fromisoformat(opens),
+            closes=dt.time.fromisoformat(closes),
+        )
+        for day in days
+        for opens, closes in intervals
+    ]
+
+
+def _special_rows(specials, code: str) -> list[SpaceSpecialDay]:
+    """Special days a fixed number of days from the first of this month, so
+    that seeding twice in a month gives the same dates."""
+    first = timezone.localdate().replace(day=1)
+    return [
+        SpaceSpecialDay(
+            date=first + dt.timedelta(days=32 + offset),
+            closed=closed,
+            opens=dt.time.fromisoformat(opens) if opens else None,
+            closes=dt.time.fromisoformat(closes) if closes else None,
+            note=note_ko if code == "ko" else note_en,
+        )
+        for offset, closed, opens, closes, note_ko, note_en in specials
+    ]
+
+
 def seed_site() -> HomePage:
     ko, en = _locale("ko"), _locale("en")
     root = Page.get_first_root_node()
@@ -316,15 +528,9 @@ def seed_site() -> HomePage:
         )
     for space in SPACES:
         source = None
+        details = SPACE_DETAILS[space["slug"]]
         for code, locale in (("ko", ko), ("en", en)):
             title, summary, location, hours = space[code]
-            services = [
-                (
-                    "service",
-                    {"title": name, "description": text, "page": None, "url": ""},
-                )
-                for name, text in space["services"][code]
-            ]
             page = _upsert(
                 towns[code],
                 TownSpacePage,
@@ -335,8 +541,24 @@ def seed_site() -> HomePage:
                 kind=space["kind"],
                 summary=summary,
                 location=location,
-                opening_hours=hours,
-                services=services,
+                opening_hours="",
+                services=[],
+                facilities=[
+                    (
+                        "facility",
+                        {"name": name, "description": text, "capacity": capacity},
+                    )
+                    for name, text, capacity in details["facilities"][code]
+                ],
+                address=details["address"],
+                getting_there=GETTING_THERE[code],
+                accessibility=ACCESSIBILITY[code],
+                contact=hours,
+                phone=details["phone"],
+                email=details["email"],
+                closed_on_public_holidays=details["closed_on_public_holidays"],
+                weekly_hours=_weekly_rows(details["weekly"]),
+                special_days=_special_rows(details.get("special", ()), code),
             )
             source = source or page
     source = None
@@ -354,6 +576,9 @@ def seed_site() -> HomePage:
             show_in_menus=True,
         )
         source = source or page
+    from .demo_town import seed_town_pages
+
+    seed_town_pages(homes=homes)
     return homes["ko"]
 
 
@@ -371,3 +596,256 @@ def space_services_link(*, space_slug: str, links: dict[str, Page]) -> None:
         if changed:
             space.services = json.dumps(raw)
             space.save_revision().publish()
+
+
+# (space, kind, audience, (name ko, name en), (summary ko, summary en),
+#  (how ko, how en), (hours ko, hours en), target: {"view"|"url"|"form": ...})
+SERVICES = [
+    (
+        SpaceKind.EDUCATION,
+        ServiceKind.EVENTS,
+        ServiceAudience.EVERYONE,
+        ("교육센터 행사", "Education center events"),
+        ("세미나와 특강 일정", "Seminars and guest lectures"),
+        ("행사 달력에서 신청하세요.", "Register from the events calendar."),
+        ("평일", "Weekdays"),
+        {"view": "events"},
+    ),
+    (
+        SpaceKind.EDUCATION,
+        ServiceKind.APPLICATION,
+        ServiceAudience.MEMBERS,
+        ("합숙 교육 숙박", "Lodging for residential courses"),
+        ("합숙 과정 참가자의 숙박 신청과 확인", "Stays of residential course learners"),
+        (
+            "합숙 과정에 등록하면 숙박을 신청할 수 있습니다.",
+            "Enrol in a residential course, then request a stay.",
+        ),
+        ("상시", "Any time"),
+        {"view": "lodging"},
+    ),
+    (
+        SpaceKind.EDUCATION,
+        ServiceKind.EXTERNAL,
+        ServiceAudience.EVERYONE,
+        ("학습 자료실", "Learning library"),
+        ("누구나 볼 수 있는 학습 자료", "Open learning resources"),
+        ("로그인 없이 찾아보세요.", "Browse without signing in."),
+        ("상시", "Any time"),
+        {"view": "library"},
+    ),
+    (
+        SpaceKind.RESEARCH,
+        ServiceKind.ROOM_BOOKING,
+        ServiceAudience.MEMBERS,
+        ("연구센터 세미나실 예약", "Research center seminar room"),
+        (
+            "발표와 워크숍을 위한 30인 세미나실",
+            "A 30-seat room for talks and workshops",
+        ),
+        (
+            "로그인 후 빈 시간을 골라 예약하세요. 승인이 필요합니다.",
+            "Sign in, choose a free slot and book; staff approve.",
+        ),
+        ("평일 09:00–18:00", "Weekdays 09:00–18:00"),
+        {"view": "bookings"},
+    ),
+    (
+        SpaceKind.RESEARCH,
+        ServiceKind.EVENTS,
+        ServiceAudience.EVERYONE,
+        ("연구 세미나", "Research seminars"),
+        ("연구 성과 발표회와 리빙랩 워크숍", "Research talks and living-lab workshops"),
+        ("행사 달력에서 신청하세요.", "Register from the events calendar."),
+        ("월 1회", "Monthly"),
+        {"view": "events"},
+    ),
+    (
+        SpaceKind.RESEARCH,
+        ServiceKind.EXTERNAL,
+        ServiceAudience.EVERYONE,
+        ("사회적경제 통계", "Social economy statistics"),
+        ("한국사회적기업진흥원의 통계 포털", "The statistics portal of KoSEA"),
+        ("외부 사이트로 연결됩니다.", "Opens an outside site."),
+        ("상시", "Any time"),
+        {"url": "https://www.socialenterprise.or.kr/"},
+    ),
+    (
+        SpaceKind.ORGANIZATION,
+        ServiceKind.ROOM_BOOKING,
+        ServiceAudience.ORGANIZATIONS,
+        ("회의실 예약", "Meeting room booking"),
+        ("6인·12인 회의실", "Meeting rooms for six and for twelve"),
+        (
+            "로그인 후 빈 시간을 골라 예약하세요. 기관별 월 이용 한도가 있습니다.",
+            "Sign in and pick a free slot. Each organization has a monthly quota.",
+        ),
+        ("매일 07:00–22:00", "Daily 07:00–22:00"),
+        {"view": "bookings"},
+    ),
+    (
+        SpaceKind.ORGANIZATION,
+        ServiceKind.APPLICATION,
+        ServiceAudience.ORGANIZATIONS,
+        ("입주 신청", "Tenancy application"),
+        ("조직타운 사무실 입주 신청", "Apply for an office in the organization town"),
+        (
+            "신청서를 보내면 담당자가 연락드립니다.",
+            "Send the form; we will be in touch.",
+        ),
+        ("상시 접수", "Open all year"),
+        {"form": "tenancy-application"},
+    ),
+    (
+        SpaceKind.ORGANIZATION,
+        ServiceKind.EXTERNAL,
+        ServiceAudience.ORGANIZATIONS,
+        ("입주기관 소개", "Resident organizations"),
+        (
+            "타운에 입주한 조직과 지역 사회적경제 조직",
+            "Tenants and the region's social-economy organizations",
+        ),
+        ("분야와 지역으로 찾아보세요.", "Search by sector and region."),
+        ("상시", "Any time"),
+        {"view": "organizations"},
+    ),
+    (
+        SpaceKind.FAB_LAB,
+        ServiceKind.EQUIPMENT_BOOKING,
+        ServiceAudience.MEMBERS,
+        ("3D 프린터 예약", "3D printer booking"),
+        (
+            "안전 교육을 마친 분만 예약할 수 있습니다.",
+            "Bookable after the safety course.",
+        ),
+        (
+            "캠퍼스의 '팹랩 장비 안전 교육'을 먼저 수료하세요.",
+            "Complete the 'Fab lab equipment safety' course on Campus first.",
+        ),
+        ("화–토 10:00–19:00", "Tue–Sat 10:00–19:00"),
+        {"view": "bookings"},
+    ),
+    (
+        SpaceKind.FAB_LAB,
+        ServiceKind.CONSULTATION,
+        ServiceAudience.FOUNDERS,
+        ("시제품 제작 상담", "Prototyping consultation"),
+        (
+            "아이디어를 시제품으로 만드는 방법 상담",
+            "How to turn an idea into a prototype",
+        ),
+        ("상담 신청서를 보내 주세요.", "Send the consultation form."),
+        ("화–토", "Tue–Sat"),
+        {"form": "prototyping-consultation"},
+    ),
+    (
+        SpaceKind.FAB_LAB,
+        ServiceKind.EVENTS,
+        ServiceAudience.EVERYONE,
+        ("메이커 워크숍", "Maker workshops"),
+        ("누구나 참여하는 만들기 워크숍", "Making workshops open to all"),
+        ("행사 달력에서 신청하세요.", "Register from the events calendar."),
+        ("매월 둘째 토요일", "Second Saturday of the month"),
+        {"view": "events"},
+    ),
+    (
+        SpaceKind.FINANCE,
+        ServiceKind.COUNSELLING,
+        ServiceAudience.ORGANIZATIONS,
+        ("금융 상담 신청", "Finance counselling"),
+        ("융자·투자·보증 상담", "Loans, investment and guarantees"),
+        (
+            "신청서를 보내면 상담 일정을 알려 드립니다.",
+            "Send the form and we will offer a time.",
+        ),
+        ("평일 09:00–17:00", "Weekdays 09:00–17:00"),
+        {"form": "finance-counselling"},
+    ),
+    (
+        SpaceKind.FINANCE,
+        ServiceKind.EXTERNAL,
+        ServiceAudience.ORGANIZATIONS,
+        ("사회가치연대기금", "Social Value Solidarity Foundation"),
+        ("사회적 금융 도매 기금", "The social finance wholesale fund"),
+        ("외부 사이트로 연결됩니다.", "Opens an outside site."),
+        ("상시", "Any time"),
+        {"url": "https://www.svsf.or.kr/"},
+    ),
+    (
+        SpaceKind.FINANCE,
+        ServiceKind.EVENTS,
+        ServiceAudience.ORGANIZATIONS,
+        ("투자 설명회", "Investor briefings"),
+        ("사회적 금융 상품 설명회", "Briefings on social finance products"),
+        ("행사 달력에서 신청하세요.", "Register from the events calendar."),
+        ("분기별", "Quarterly"),
+        {"view": "events"},
+    ),
+    (
+        SpaceKind.EXCHANGE,
+        ServiceKind.EVENTS,
+        ServiceAudience.EVERYONE,
+        ("로컬푸드 장터", "Local-food market"),
+        ("매주 토요일 광장 장터", "Every Saturday on the plaza"),
+        ("행사 달력에서 일정을 확인하세요.", "See the dates in the events calendar."),
+        ("토 10:00–14:00", "Sat 10:00–14:00"),
+        {"view": "events"},
+    ),
+    (
+        SpaceKind.EXCHANGE,
+        ServiceKind.ROOM_BOOKING,
+        ServiceAudience.ORGANIZATIONS,
+        ("야외무대 대관", "Open-air stage hire"),
+        ("공연과 행사를 위한 야외무대", "The stage for performances and events"),
+        (
+            "로그인 후 예약하세요. 승인이 필요합니다.",
+            "Sign in and book; staff approve.",
+        ),
+        ("매일 10:00–21:00", "Daily 10:00–21:00"),
+        {"view": "bookings"},
+    ),
+    (
+        SpaceKind.EXCHANGE,
+        ServiceKind.EXTERNAL,
+        ServiceAudience.EVERYONE,
+        ("입점 기업 제품", "Products on sale"),
+        ("전시판매장의 사회적경제 제품", "Social-economy products in the hall"),
+        (
+            "조직 소개에서 제품을 찾아보세요.",
+            "Find products in the organization directory.",
+        ),
+        ("매일", "Daily"),
+        {"view": "organizations"},
+    ),
+]
+
+
+def seed_services(*, forms: dict[str, Page] | None = None) -> list[LinkedService]:
+    """Three or more linked services per space; form targets once the forms exist."""
+    forms = forms or {}
+    services = []
+    for order, row in enumerate(SERVICES):
+        space, kind, audience, names, summaries, hows, hours, target = row
+        page = forms.get(target.get("form", ""))
+        service, _created = LinkedService.objects.update_or_create(
+            space=space,
+            name=names[0],
+            defaults={
+                "kind": kind,
+                "audience": audience,
+                "name_en": names[1],
+                "summary": summaries[0],
+                "summary_en": summaries[1],
+                "how_to_use": hows[0],
+                "how_to_use_en": hows[1],
+                "hours": hours[0],
+                "hours_en": hours[1],
+                "target_view": target.get("view", ""),
+                "target_url": target.get("url", ""),
+                "target_page": page,
+                "sort_order": order,
+                "is_active": True,
+            },
+        )
+        services.append(service)
+    return services

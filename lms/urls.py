@@ -16,6 +16,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.sitemaps import TranslatedSitemap
+from cms.town_views.events import events_feed as town_events_feed
 from cms.views import favicon, robots_txt
 from lms.accounts import api as accounts_api
 from lms.core import health, metrics, security
@@ -51,6 +52,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path("favicon.ico", favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("calendar/town/events.ics", town_events_feed, name="town-events-feed"),
     path("calendar/", include("lms.timetable.feed_urls")),
     path("oai", oai_endpoint, name="oai"),
     path("lti/", include("lms.partners.lti.urls")),
@@ -79,6 +81,7 @@ urlpatterns += i18n_patterns(
     path("timetable/", include("lms.timetable.urls")),
     path("mailbox/", mailbox, name="mailbox"),
     path("partners/", include("lms.partners.urls")),
+    path("", include("cms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -6,6 +6,7 @@ from wagtail.models import Locale
 
 from certificates.demo import seed_certificates
 from cms.demo import seed_site, space_services_link
+from cms.demo_town import seed_town
 from cms.roles import roles_permissions_grant
 from courses.demo import seed_categories, seed_courses, seed_library
 from courses.demo_assessments import seed_assessments
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         seed_library(categories=categories)
         seed_certificates(people=people)
         seed_community(courses=courses, people=people)
+        seed_town(people=people)
         research = seed_research(home_ko=home_ko, home_en=home_en, people=people)
         space_services_link(
             space_slug="research-center",

@@ -1,0 +1,1 @@
+"""Writes of the site, one module per concern: links, bookings, requests, events."""
