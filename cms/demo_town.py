@@ -510,7 +510,7 @@ def seed_safety_course(*, people) -> "Page | None":
             delivery="on_site",
         )
         source = source or page
-    run = CourseRun.objects.filter(course=source, title="상시").first() or CourseRun(
+    run = CourseRun.objects.filter(course=source, title_ko="상시").first() or CourseRun(
         course=source, title="상시"
     )
     run.is_published = True
