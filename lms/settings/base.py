@@ -249,7 +249,6 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Campus] "
 ACCOUNT_RATE_LIMITS = {"login_failed": None}  # django-axes owns lock-out
 # never mails the stand-in address of a provider account without e-mail
-ACCOUNT_ADAPTER = "lms.accounts.account_adapter.CampusAccountAdapter"
 # the consent items (PIPA) are part of every sign-up form, by e-mail or provider
 ACCOUNT_SIGNUP_FORM_CLASS = "lms.accounts.forms.ConsentSignupForm"
 

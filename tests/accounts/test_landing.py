@@ -36,6 +36,17 @@ def test_a_learner_lands_on_my_learning(client):
 
 
 def test_an_instructor_lands_on_the_teaching_page(client, instructor):
+    from lms.accounts.models import Consent
+    from lms.accounts.selectors import consent_versions_current
+    from lms.accounts.services import consents_record
+
+    # agreed to the required items already, so sign-in does not ask again
+    required = [v for v in consent_versions_current() if v.required]
+    consents_record(
+        user=instructor,
+        choices=dict.fromkeys(required, True),
+        method=Consent.Method.FORM,
+    )
     response = _log_in(client, instructor)
     assert response["Location"] == reverse("learning:teaching")
     assert client.get(response["Location"]).status_code == 200

@@ -14,6 +14,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://campus@db.internal:5432/campus",
     "CACHE_URL": "redis://cache.internal:6379/1",
     "CELERY_BROKER_URL": "redis://cache.internal:6379/0",
+    "SITE_URL": "https://campus.example.org",
 }
 
 
@@ -75,7 +76,8 @@ def test_embedded_defaults_need_nothing_installed():
         "'django_prometheus.db.backends.sqlite3'",
         "True",
         "'django.core.cache.backends.locmem.LocMemCache'",
-        "'django.core.mail.backends.console.EmailBackend'",
+        # the local mailbox staff read at /mailbox/ (and the console)
+        "'lms.core.mailbox.MailboxBackend'",
     ]
 
 
