@@ -61,6 +61,7 @@ def test_staff_read_the_verification_link_in_the_mailbox_and_it_works(
             "email": "new@example.org",
             "password1": "correct horse 77",
             "password2": "correct horse 77",
+            "consent_learning": "on",  # the required item (PIPA)
         },
     )
     assert mail.outbox == []  # went to the mailbox backend, not locmem

@@ -128,8 +128,8 @@ def test_the_run_edit_is_logged_in_wagtails_history(client, staff_user, run):
 def test_staff_add_a_run_through_the_service(client, staff_user, run):
     client.force_login(staff_user)
     response = client.post(
-        reverse("course_runs:add"), _form_data(run, title="2031년 봄", capacity="")
+        reverse("course_runs:add"), _form_data(run, title_ko="2031년 봄", capacity="")
     )
     assert response.status_code == 302
-    added = CourseRun.objects.get(title="2031년 봄")
+    added = CourseRun.objects.get(title_ko="2031년 봄")
     assert (added.capacity, added.starts_on) == (None, dt.date(2031, 3, 3))

@@ -39,7 +39,7 @@ from ..timetable.factories import RoomFactory, at, meeting_create
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("learning", "0003_completion_rules_range")]
-AFTER = [("learning", "0004_run_per_course")]
+AFTER = [("learning", "0005_merge_run_per_course_and_request_reason")]
 START, END = dt.date(2031, 3, 3), dt.date(2031, 3, 6)
 
 

@@ -389,7 +389,7 @@ def test_saving_new_run_dates_flags_stays_after_commit(
 
     stay = hold(enrollment)
     with django_capture_on_commit_callbacks(execute=True):
-        course_run_update(instance=run, fields={"title": "새 이름"})
+        course_run_update(instance=run, fields={"title_ko": "새 이름"})
     assert not Stay.objects.get(pk=stay.pk).needs_review
     with django_capture_on_commit_callbacks(execute=True):
         course_run_update(instance=run, fields={"starts_on": run.starts_on + DAY})

@@ -26,10 +26,13 @@ def test_beat_releases_expired_holds_every_minute():
 
 
 @pytest.mark.django_db
-def test_the_notification_goes_once_per_status(enrollment, women_room, mailoutbox):
+def test_the_notification_goes_once_per_status(
+    enrollment, women_room, mailoutbox, django_capture_on_commit_callbacks
+):
     stay = stay_hold(enrollment=enrollment, room_policy=GenderPolicy.WOMEN)
-    assert stay_status_notify(stay.pk) is True
-    assert stay_status_notify(stay.pk) is False
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends
+        assert stay_status_notify(stay.pk) is True
+        assert stay_status_notify(stay.pk) is False
     assert len(mailoutbox) == 1
     assert "확정" in mailoutbox[0].subject
     assert "201" in mailoutbox[0].body

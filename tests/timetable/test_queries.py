@@ -31,7 +31,8 @@ MONTH_QUERIES = 9
 # meetings; enrolments, assignments (no extensions query without assignments);
 # lodging's stays; social learning's mentoring bookings, office hours and
 # study group meetings
-PERSONAL_FEED_QUERIES = 12
+# lecture sessions, deadlines, stays, mentoring, groups, town bookings and events
+PERSONAL_FEED_QUERIES = 14
 # the run or room; sessions, rooms, instructor links, instructors, excluded
 RUN_FEED_QUERIES = 6
 ROOM_FEED_QUERIES = 6
