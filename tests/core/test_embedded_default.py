@@ -53,7 +53,7 @@ def mailbox(settings, tmp_path):
 
 @pytest.mark.django_db
 def test_staff_read_the_verification_link_in_the_mailbox_and_it_works(
-    client, mailbox, staff_user, capsys, django_assert_num_queries
+    client, mailbox, staff_user, capsys, django_assert_max_num_queries
 ):
     client.post(
         reverse("account_signup"),
@@ -68,7 +68,8 @@ def test_staff_read_the_verification_link_in_the_mailbox_and_it_works(
     assert "/mailbox/" in capsys.readouterr().out  # the console says where
     client.logout()
     client.force_login(staff_user)
-    with django_assert_num_queries(9):  # the page shell; none per message
+    # the page shell (8 or 9 as the page cache's version is read); none per message
+    with django_assert_max_num_queries(9):
         page = client.get(reverse("mailbox")).content.decode()
     link = re.search(r'href="(https?://[^"]*/accounts/confirm-email/[^"]+)"', page)
     assert link, page

@@ -38,7 +38,10 @@ from ..timetable.factories import RoomFactory, at, meeting_create
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-BEFORE = [("learning", "0003_completion_rules_range")]
+# before the run-per-course merge (back to 0003), then forward to the other
+# 0004 (the request reason), which the current models carry
+BACK = [("learning", "0003_completion_rules_range")]
+BEFORE = [("learning", "0004_enrollment_request_reason")]
 AFTER = [("learning", "0005_merge_run_per_course_and_request_reason")]
 START, END = dt.date(2031, 3, 3), dt.date(2031, 3, 6)
 
@@ -59,6 +62,7 @@ def old_shape():
         instance=QuizPage(title="퀴즈", slug="quiz", grade_category="quiz")
     )
     english = translation_tree_create(course)
+    _migrate(BACK)
     old = _migrate(BEFORE)
     try:
         yield {"course": course, "english": english, "apps": old}
