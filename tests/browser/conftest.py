@@ -123,13 +123,27 @@ def page(browser):
 
 
 @pytest.fixture
-def demo_site(live_server):
-    """The demo site and people, in the database the live server uses."""
+def demo_mfa():
+    """Ask for it to keep the demo staff's second factor (tests of 2FA itself)."""
+
+
+@pytest.fixture
+def demo_site(live_server, request, settings):
+    """The demo site and people, in the database the live server uses.
+
+    The demo staff sign in with a second factor; tests of other features sign
+    in with the password alone (the 2FA flow has its own tests: `demo_mfa`).
+    """
+    from allauth.mfa.models import Authenticator
+
     from cms.demo import seed_site
     from lms.accounts.demo import seed_people
 
     home = seed_site()
     people = seed_people()
+    if "demo_mfa" not in request.fixturenames:
+        Authenticator.objects.filter(user__in=list(people.values())).delete()
+        settings.ACCOUNTS_STAFF_MFA_GRACE_DAYS = 30  # set it up later
     return {"home": home, "people": people, "url": live_server.url}
 
 

@@ -87,7 +87,7 @@ def test_a_changed_required_item_is_asked_at_sign_in(axe_js, page, demo_site):
     assert "/accounts/consent/" not in page.url
 
 
-def test_demo_staff_sign_in_with_the_demo_code(axe_js, page, demo_site):
+def test_demo_staff_sign_in_with_the_demo_code(axe_js, page, demo_site, demo_mfa):
     base = demo_site["url"]
     _sign_in(page, base, "staff@campus.example")
     assert "/accounts/2fa/authenticate/" in page.url
