@@ -162,8 +162,11 @@ def _past_meetings(run: CourseRun) -> list:
     session = LectureSession.objects.filter(run=run).first()
     room = Room.objects.filter(kind="seminar_room").order_by("pk").first()
     if session is None and room is not None:
+        # each past run meets at its own hour, so two never share the room
+        earlier = LectureSession.objects.filter(room=room, title__endswith="정기 모임")
+        hour = 9 + 4 * (earlier.count() % 3)
         first = dt.datetime.combine(
-            run.starts_on, dt.time(14), tzinfo=ZoneInfo("Asia/Seoul")
+            run.starts_on, dt.time(hour), tzinfo=ZoneInfo("Asia/Seoul")
         )
         session = LectureSession.objects.create(
             kind="lecture",

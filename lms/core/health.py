@@ -44,7 +44,10 @@ def _broker() -> None:
 
     if app.conf.task_always_eager or not app.conf.broker_url:
         return  # tasks run in-process: there is no broker to reach
-    with app.connection_for_write(connect_timeout=2) as conn:
+    from kombu import Connection
+
+    # a new connection to the configured broker, never one from the pool
+    with Connection(app.conf.broker_url, connect_timeout=2) as conn:
         conn.ensure_connection(max_retries=1, timeout=2)
 
 

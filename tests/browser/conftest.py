@@ -163,3 +163,17 @@ def axe_inject(page, axe_js) -> None:
     """
     page.evaluate(axe_js.read_text(encoding="utf-8"))
     page.wait_for_function("() => typeof window.axe !== 'undefined'")
+
+
+def consented(user):
+    """`user` has agreed to the required consent items, as everyone who signed
+    up has: signing in then leads where the test expects, not to the consent form."""
+    from lms.accounts.models import Consent
+    from lms.accounts.selectors import consent_versions_current
+    from lms.accounts.services import consents_record
+
+    required = [version for version in consent_versions_current() if version.required]
+    consents_record(
+        user=user, choices=dict.fromkeys(required, True), method=Consent.Method.FORM
+    )
+    return user

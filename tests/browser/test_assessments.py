@@ -13,6 +13,8 @@ import pytest
 
 from lms.accounts.demo import DEMO_PASSWORD
 
+from .conftest import consented
+
 RUBRIC = [
     {
         "type": "criterion",
@@ -113,11 +115,11 @@ def assessed_course(live_server, tmp_path, settings):
     module.add_child(instance=assignment)
 
     run = CourseRunFactory(course=course, completion_requires_lessons=False)
-    learner = UserFactory(email="quiz.learner@campus.example")
+    learner = consented(UserFactory(email="quiz.learner@campus.example"))
     learner.set_password(DEMO_PASSWORD)
     learner.save()
     EnrollmentFactory(run=run, learner=learner)
-    instructor = UserFactory(email="grader@campus.example")
+    instructor = consented(UserFactory(email="grader@campus.example"))
     instructor.set_password(DEMO_PASSWORD)
     instructor.save()
     instructor.groups.add(Group.objects.get(name="Instructor"))

@@ -3,6 +3,8 @@ and on a 390 × 844 phone."""
 
 import pytest
 
+from .conftest import consented
+
 PASSWORD = "correct horse 77"
 
 
@@ -19,7 +21,7 @@ def enrolled(live_server):
     )
 
     course = course_tree_create(index=catalog_create(), title="대화상자 과정")
-    learner = UserFactory()
+    learner = consented(UserFactory())
     enrollment = enrollment_create(learner=learner, run=CourseRunFactory(course=course))
     assert enrollment.status == EnrollmentStatus.ACTIVE
     return {
