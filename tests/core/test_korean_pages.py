@@ -19,7 +19,7 @@ def _user_texts() -> set[str]:
     texts: set[str] = set()
     fields = {
         "wagtailcore.Page": ["title"],
-        "learning.CourseRun": ["title"],
+        "learning.CourseRun": ["title_ko", "title_en"],
         "courses.LibraryResource": ["title", "description"],
         "courses.CourseCategory": ["name"],
         "community.Cohort": ["name"],
