@@ -54,7 +54,7 @@ def test_readyz_names_a_broken_cache_with_503(client, monkeypatch):
 
 @pytest.mark.django_db
 @pytest.mark.xfail(
-    reason="session 11: fails since the eight branches were merged; re-enable first next session (see the stop note)",
+    reason="broken by the session-11 merge; see the stop note",
     strict=False,
 )
 def test_readyz_names_an_unreachable_broker(client):

@@ -1,8 +1,7 @@
-import pytest
-
 """The research center's demo content: every type, two series, a living lab, and
 the same state when seeded twice."""
 
+import pytest
 from wagtail.models import Locale
 
 from cms.demo import seed_site, space_services_link
@@ -32,7 +31,7 @@ def _seed():
 
 
 @pytest.mark.xfail(
-    reason="session 11: fails since the eight branches were merged; re-enable first next session (see the stop note)",
+    reason="broken by the session-11 merge; see the stop note",
     strict=False,
 )
 def test_demo_has_every_type_two_series_a_living_lab_and_is_idempotent(db):

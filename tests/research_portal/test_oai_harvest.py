@@ -25,9 +25,7 @@ def harvest_pages(index, author, topic):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.skip(
-    reason="session 11: fails since the eight branches were merged; re-enable first next session (see the stop note)"
-)
+@pytest.mark.skip(reason="broken by the session-11 merge; see the stop note")
 def test_sickle_harvests_every_record_with_tombstones(
     live_server, harvest_pages, settings
 ):
