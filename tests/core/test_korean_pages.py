@@ -26,6 +26,24 @@ def _user_texts() -> set[str]:
         "accounts.User": ["name_en", "email"],
         "accounts.Organization": ["name_en"],
         "community.Notification": ["title", "body"],
+        # what researchers and partners wrote: titles, journals, publishers
+        "research_portal.PublicationPage": [
+            "title",
+            "title_en",
+            "subtitle",
+            "abstract_en",
+            "keywords",
+            "publisher",
+            "place",
+            "container_title",
+            "funder",
+            "project",
+        ],
+        "research_portal.Series": ["name_en", "publisher", "publisher_en"],
+        "research_portal.Person": ["name_en", "affiliation_en"],
+        "research_portal.Topic": ["name_en"],
+        "partners.PartnerCourse": ["title", "summary"],
+        "partners.PartnerInstitution": ["name_en"],
     }
     for label, names in fields.items():
         try:
