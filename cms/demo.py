@@ -542,7 +542,6 @@ def seed_site() -> HomePage:
                 summary=summary,
                 location=location,
                 opening_hours="",
-                services=[],
                 facilities=[
                     (
                         "facility",
@@ -582,20 +581,46 @@ def seed_site() -> HomePage:
     return homes["ko"]
 
 
-def space_services_link(*, space_slug: str, links: dict[str, Page]) -> None:
-    """Point a space's service cards at pages on the site, by the card's title
-    (e.g. the research center's 연구보고서 and 리빙랩 at the research portal)."""
-    for space in TownSpacePage.objects.filter(slug=space_slug):
-        raw = list(space.services.raw_data)
-        changed = False
-        for block in raw:
-            target = links.get(block["value"].get("title"))
-            if target is not None and block["value"].get("page") != target.pk:
-                block["value"] = {**block["value"], "page": target.pk}
-                changed = True
-        if changed:
-            space.services = json.dumps(raw)
-            space.save_revision().publish()
+def research_services_seed(*, publications: Page, living_labs: Page) -> None:
+    """The research center's cards for its publications and living labs, which
+    exist once the research portal is seeded (the pages lead by language)."""
+    for order, (names, summaries, page) in enumerate(
+        [
+            (
+                ("연구보고서", "Research reports"),
+                (
+                    "연구센터의 보고서, 정책브리프와 데이터",
+                    "The research center's reports, policy briefs and data",
+                ),
+                publications,
+            ),
+            (
+                ("리빙랩", "Living labs"),
+                (
+                    "주민과 함께 문제를 풀어 가는 리빙랩 프로젝트",
+                    "Living-lab projects with the town's residents",
+                ),
+                living_labs,
+            ),
+        ],
+        start=len(SERVICES),
+    ):
+        LinkedService.objects.update_or_create(
+            space=SpaceKind.RESEARCH,
+            name=names[0],
+            defaults={
+                "kind": ServiceKind.RESOURCES,
+                "audience": ServiceAudience.EVERYONE,
+                "name_en": names[1],
+                "summary": summaries[0],
+                "summary_en": summaries[1],
+                "hours": "상시",
+                "hours_en": "Any time",
+                "target_page": page,
+                "sort_order": order,
+                "is_active": True,
+            },
+        )
 
 
 # (space, kind, audience, (name ko, name en), (summary ko, summary en),

@@ -109,19 +109,6 @@ class SpaceKind(models.TextChoices):
     EXCHANGE = "exchange", _("Exchange facilities")
 
 
-class ServiceBlock(blocks.StructBlock):
-    """One service a space offers, linked to where it is booked or described."""
-
-    title = blocks.CharBlock(label=_("Service"), max_length=120)
-    description = blocks.TextBlock(label=_("Description"), required=False)
-    page = blocks.PageChooserBlock(label=_("Page on this site"), required=False)
-    url = blocks.URLBlock(label=_("Or an external address"), required=False)
-
-    class Meta:
-        icon = "link"
-        template = "cms/blocks/service_block.html"
-
-
 class FacilityBlock(blocks.StructBlock):
     """A part of a space: a hall, a meeting room, a workshop, a café."""
 
@@ -165,9 +152,6 @@ class TownSpacePage(CachedViewRestrictionsMixin, AnonymousPageCacheMixin, Page):
     photos = StreamField(
         [("photo", PhotoBlock())], verbose_name=_("photos"), blank=True
     )
-    services = StreamField(
-        [("service", ServiceBlock())], verbose_name=_("services"), blank=True
-    )
     location = models.CharField(_("location"), max_length=200, blank=True)
     address = models.CharField(_("street address"), max_length=200, blank=True)
     getting_there = models.TextField(_("getting there"), blank=True)
@@ -196,7 +180,6 @@ class TownSpacePage(CachedViewRestrictionsMixin, AnonymousPageCacheMixin, Page):
         FieldPanel("body"),
         FieldPanel("facilities"),
         FieldPanel("photos"),
-        FieldPanel("services"),
         MultiFieldPanel(
             [
                 FieldPanel("location"),
@@ -351,6 +334,7 @@ class ServiceKind(models.TextChoices):
     CONSULTATION = "consultation", _("Consultation")
     APPLICATION = "application", _("Membership or tenancy application")
     EVENTS = "events", _("Event listing")
+    RESOURCES = "resources", _("Publications and programmes")
     EXTERNAL = "external", _("External site")
 
 

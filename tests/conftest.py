@@ -59,13 +59,32 @@ def _on_postgresql() -> bool:
     return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 
-def pytest_collection_modifyitems(config, items):
-    """Tests that ask for `postgresql` are skipped at collection on SQLite.
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        (marker and marker.kwargs.get("transaction"))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
 
-    Skipping here, before their transactional database is set up, leaves no
-    flushed database behind for the browser tests' serialized rollback (which
-    would then fail on the content types it restores), whatever the order.
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Every transactional test restores what the migrations wrote; tests that
+    ask for `postgresql` are skipped at collection on SQLite.
+
+    A transactional test flushes the database afterwards. Without serialized
+    rollback, the flush re-creates the content types under new ids, and the next
+    test that restores the migrations' rows (Wagtail's root page and locale, the
+    role groups) fails on them, or finds a cached content type that is gone. So
+    every transactional test restores them, whatever the order. Runs before
+    pytest-django's hook sorts the tests by their markers.
     """
+    restore = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+    for item in items:
+        if _transactional(item):
+            item.add_marker(restore, append=False)
     if _on_postgresql() or os.environ.get("CAMPUS_REQUIRE_INTEGRATION"):
         return
     skip = pytest.mark.skip(

@@ -25,18 +25,12 @@ HERE = Path(__file__).resolve().parent
 
 
 def pytest_collection_modifyitems(config, items):
-    """Mark every test here `browser`, on a live server's transactional database.
-
-    Serialized rollback restores what the migrations wrote (Wagtail's root page
-    and locale, the role groups) before each test, since the transactional
-    database is flushed after every test.
-    """
+    """Mark every test here `browser`. Those on a live server run on a
+    transactional database that restores what the migrations wrote before each
+    test (tests/conftest.py)."""
     for item in items:
         if HERE in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.browser)
-            item.add_marker(
-                pytest.mark.django_db(transaction=True, serialized_rollback=True)
-            )
 
 
 @contextmanager

@@ -384,7 +384,6 @@ def test_a_second_platform_with_the_same_sub_is_another_user(client, platform, b
     assert User.objects.filter(lti_identities__isnull=False).distinct().count() == 2
 
 
-@pytest.mark.skip(reason="broken by the session-11 merge; see the stop note")
 def test_two_first_launches_at_once_make_one_user(
     postgresql, django_db_serialized_rollback, transactional_db
 ):

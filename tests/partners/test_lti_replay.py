@@ -129,7 +129,6 @@ def _login(server, fake, platform):
     return params["state"][0], params["nonce"][0], cookie
 
 
-@pytest.mark.skip(reason="broken by the session-11 merge; see the stop note")
 def test_a_replayed_launch_is_refused_by_another_worker(two_servers, course):
     from courses.models import LessonPage
 
@@ -155,7 +154,6 @@ def test_a_replayed_launch_is_refused_by_another_worker(two_servers, course):
     assert LtiIdentity.objects.count() == 1
 
 
-@pytest.mark.skip(reason="broken by the session-11 merge; see the stop note")
 def test_simultaneous_replays_at_two_workers_land_once(two_servers, course):
     from courses.models import LessonPage
 

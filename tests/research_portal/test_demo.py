@@ -4,8 +4,8 @@ the same state when seeded twice."""
 import pytest
 from wagtail.models import Locale
 
-from cms.demo import seed_site, space_services_link
-from cms.models import TownSpacePage
+from cms.demo import research_services_seed, seed_site
+from cms.models import LinkedService, SpaceKind, TownSpacePage
 from lms.accounts.demo import seed_people
 from research_portal.demo import seed_research
 from research_portal.models import (
@@ -23,18 +23,13 @@ def _seed():
     home_en = home.get_translation(Locale.objects.get(language_code="en"))
     people = seed_people()
     research = seed_research(home_ko=home, home_en=home_en, people=people)
-    space_services_link(
-        space_slug="research-center",
-        links={"연구보고서": research["index_ko"], "리빙랩": research["labs_ko"]},
+    research_services_seed(
+        publications=research["index_ko"], living_labs=research["labs_ko"]
     )
     return research
 
 
-@pytest.mark.xfail(
-    reason="broken by the session-11 merge; see the stop note",
-    strict=False,
-)
-def test_demo_has_every_type_two_series_a_living_lab_and_is_idempotent(db):
+def test_demo_has_every_type_two_series_a_living_lab_and_is_idempotent(db, client):
     research = _seed()
     published = publication_list_published()
     assert published.count() >= 15
@@ -71,10 +66,12 @@ def test_demo_has_every_type_two_series_a_living_lab_and_is_idempotent(db):
         LivingLabPage.objects.count(),
     ) == counts
 
-    # the research center's service cards lead to the portal
-    space = TownSpacePage.objects.get(
-        slug="research-center", locale__language_code="ko"
-    )
-    pages = {block.value["title"]: block.value["page"] for block in space.services}
-    assert pages["연구보고서"].pk == research["index_ko"].pk
-    assert pages["리빙랩"].pk == research["labs_ko"].pk
+    # the research center's service cards lead to the portal, in each language
+    assert LinkedService.objects.filter(space=SpaceKind.RESEARCH, kind="resources").count() == 2
+    spaces = TownSpacePage.objects.filter(slug="research-center")
+    korean = client.get(spaces.get(locale__language_code="ko").url).content.decode()
+    assert f'href="{research["index_ko"].url}"' in korean
+    assert f'href="{research["labs_ko"].url}"' in korean
+    english = client.get(spaces.get(locale__language_code="en").url).content.decode()
+    assert "Living labs" in english
+    assert f'href="{research["labs_en"].url}"' in english

@@ -25,7 +25,6 @@ def harvest_pages(index, author, topic):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.skip(reason="broken by the session-11 merge; see the stop note")
 def test_sickle_harvests_every_record_with_tombstones(
     live_server, harvest_pages, settings
 ):

@@ -5,7 +5,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from certificates.demo import seed_certificates
-from cms.demo import seed_site, space_services_link
+from cms.demo import research_services_seed, seed_site
 from cms.demo_town import seed_town
 from cms.roles import roles_permissions_grant
 from courses.demo import seed_categories, seed_courses, seed_library
@@ -43,14 +43,8 @@ class Command(BaseCommand):
         seed_community(courses=courses, people=people)
         seed_town(people=people)
         research = seed_research(home_ko=home_ko, home_en=home_en, people=people)
-        space_services_link(
-            space_slug="research-center",
-            links={
-                "연구보고서": research["index_ko"],
-                "리빙랩": research["labs_ko"],
-                "Reports": research["index_en"],
-                "Living labs": research["labs_en"],
-            },
+        research_services_seed(
+            publications=research["index_ko"], living_labs=research["labs_ko"]
         )
         partners = seed_partners(password=DEMO_PASSWORD)
         seed_lti()
