@@ -4,7 +4,6 @@ Idempotent: pages are found by slug and locale and updated in place.
 """
 
 import datetime as dt
-import json
 
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site

@@ -36,9 +36,10 @@ def _card(block_id, title, *, page=None, url="", description=""):
 def cards():
     seed_site()
     spaces = TownSpacePage.objects.filter(slug="fab-lab")
-    korean, english = spaces.get(locale__language_code="ko"), spaces.exclude(
-        locale__language_code="ko"
-    ).get()
+    korean, english = (
+        spaces.get(locale__language_code="ko"),
+        spaces.exclude(locale__language_code="ko").get(),
+    )
     old = _migrate(BEFORE)
     Page = old.get_model("cms", "TownSpacePage")
     Page.objects.filter(pk=korean.pk).update(

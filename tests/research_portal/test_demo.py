@@ -1,7 +1,6 @@
 """The research center's demo content: every type, two series, a living lab, and
 the same state when seeded twice."""
 
-import pytest
 from wagtail.models import Locale
 
 from cms.demo import research_services_seed, seed_site
@@ -67,7 +66,10 @@ def test_demo_has_every_type_two_series_a_living_lab_and_is_idempotent(db, clien
     ) == counts
 
     # the research center's service cards lead to the portal, in each language
-    assert LinkedService.objects.filter(space=SpaceKind.RESEARCH, kind="resources").count() == 2
+    assert (
+        LinkedService.objects.filter(space=SpaceKind.RESEARCH, kind="resources").count()
+        == 2
+    )
     spaces = TownSpacePage.objects.filter(slug="research-center")
     korean = client.get(spaces.get(locale__language_code="ko").url).content.decode()
     assert f'href="{research["index_ko"].url}"' in korean
