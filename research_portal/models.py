@@ -294,6 +294,18 @@ class PublicationIndexPage(RoutablePageMixin, Page):
 
         return series_serve(request, index_page=self, slug=slug)
 
+    @path("usage/")
+    def usage(self, request):
+        from .views import usage_serve
+
+        return usage_serve(request, index_page=self)
+
+    @path("usage/csv/")
+    def usage_report(self, request):
+        from .views import usage_report_csv
+
+        return usage_report_csv(request, index_page=self)
+
 
 class PublicationPageAuthor(Orderable):
     """One person's part in a publication, in the order they are credited."""
@@ -551,6 +563,12 @@ class PublicationPage(RoutablePageMixin, Page):
 
         return publication_cite(request, page=self, style=style)
 
+    @path("files/<int:file_id>/")
+    def file(self, request, file_id):
+        from .views import publication_file_serve
+
+        return publication_file_serve(request, page=self, file_id=file_id)
+
     @property
     def display_title(self) -> str:
         return _bilingual(self.title, self.title_en)
@@ -760,3 +778,7 @@ class OaiRecord(models.Model):
 
 def utc_seconds(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.UTC).replace(microsecond=0)
+
+
+# usage statistics, in a module of their own (imported so Django sees them)
+from .usage_models import UsageEvent, UsageSalt  # noqa: E402,F401

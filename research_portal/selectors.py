@@ -4,6 +4,7 @@
 the index, OAI-PMH, feeds and the partners API start from it.
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page as PaginatorPage
@@ -296,6 +297,20 @@ def _creator_roles():
     return CREATOR_ROLES
 
 
+def publication_file_get(*, page: PublicationPage, file_id: int):
+    """One file of the publication (its source page's), or None."""
+    return (
+        PublicationPageFile.objects.filter(page=page.canonical, pk=file_id)
+        .select_related("file")
+        .first()
+    )
+
+
+def reader_may_read_restricted(request) -> bool:
+    """Signed-in researchers and staff may read restricted files."""
+    return _may_read_restricted(request)
+
+
 def _may_read_restricted(request) -> bool:
     from lms.accounts.models import Role
 
@@ -334,3 +349,98 @@ def living_lab_page_context(*, page: LivingLabPage) -> dict:
 
 def publication_index_for_locale(*, page: PublicationPage) -> PublicationIndexPage:
     return page.get_parent().specific
+
+
+@dataclass(frozen=True)
+class UsageFigures:
+    """COUNTER's four item metrics for one item (and one month, where given)."""
+
+    month: object = None
+    investigations: int = 0
+    unique_investigations: int = 0
+    requests: int = 0
+    unique_requests: int = 0
+
+
+def _usage_aggregates():
+    from django.db.models import Count
+
+    return {
+        "investigations": Count("id"),
+        "unique_investigations": Count("session", distinct=True),
+        "requests": Count("id", filter=Q(is_request=True)),
+        "unique_requests": Count("session", distinct=True, filter=Q(is_request=True)),
+    }
+
+
+def month_starts(*, months: int, today=None) -> list:
+    """The first days of the last `months` months, oldest first, in Seoul."""
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    first, starts = today.replace(day=1), []
+    for _step in range(months):
+        starts.append(first)
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    return starts[::-1]
+
+
+def usage_monthly(*, page: PublicationPage, months: int = 12) -> list[UsageFigures]:
+    """The last `months` months of one publication's usage, one query, months
+    without use included as zeros."""
+    from django.db.models.functions import TruncMonth
+
+    from .models import UsageEvent
+
+    starts = month_starts(months=months)
+    rows = (
+        UsageEvent.objects.filter(page=page.canonical, at__date__gte=starts[0])
+        .annotate(month=TruncMonth("at"))
+        .values("month")
+        .annotate(**_usage_aggregates())
+        .order_by("month")
+    )
+    by_month = {row.pop("month").date(): row for row in rows}
+    return [UsageFigures(month=start, **by_month.get(start, {})) for start in starts]
+
+
+def usage_report(*, start, end, pages=None) -> list[tuple[PublicationPage, dict]]:
+    """Each publication's figures by month between the first days `start` and
+    `end` (inclusive), for the item report: [(publication, {month: figures})].
+    Publications without use in the period are left out. Two queries."""
+    from django.db.models.functions import TruncMonth
+
+    from .models import UsageEvent
+
+    events = UsageEvent.objects.filter(at__date__gte=start)
+    if end.month == 12:
+        after = end.replace(year=end.year + 1, month=1)
+    else:
+        after = end.replace(month=end.month + 1)
+    events = events.filter(at__date__lt=after)
+    if pages is not None:
+        events = events.filter(page__in=pages)
+    rows = (
+        events.annotate(month=TruncMonth("at"))
+        .values("page_id", "month")
+        .annotate(**_usage_aggregates())
+        .order_by("page_id", "month")
+    )
+    figures: dict[int, dict] = {}
+    for row in rows:
+        page_id, month = row.pop("page_id"), row.pop("month").date()
+        figures.setdefault(page_id, {})[month] = UsageFigures(month=month, **row)
+    publications = PublicationPage.objects.filter(pk__in=figures).order_by(
+        "-date_published", "pk"
+    )
+    return [(page, figures[page.pk]) for page in publications]
+
+
+def usage_pages_for(*, user) -> QuerySet[PublicationPage] | None:
+    """Whose figures `user` may see: None for every publication (staff), else
+    the publications they are a credited person of (a researcher's own)."""
+    if user.is_staff:
+        return None
+    return PublicationPage.objects.filter(
+        alias_of__isnull=True, authors__person__user=user
+    ).distinct()

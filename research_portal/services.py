@@ -225,8 +225,86 @@ def publication_embargoes_release(*, today=None) -> list[int]:
             continue
         page = PublicationPage.objects.get(pk=page_id)
         oai_record_sync(page=page)
+        publication_files_storage_sync(page=page)
         publication_full_text_extract(page_id=page_id)
         released.append(page_id)
     if released:
         page_cache_clear()
     return released
+
+
+def usage_salt_for(day) -> str:
+    """The salt of `day`, made on first use (two workers agree on one row)."""
+    import secrets
+
+    from django.core.cache import cache
+
+    from .models import UsageSalt
+
+    key = f"research:usage-salt:{day.isoformat()}"
+    salt = cache.get(key)
+    if salt is None:
+        salt = UsageSalt.objects.get_or_create(
+            day=day, defaults={"salt": secrets.token_hex(32)}
+        )[0].salt
+        cache.set(key, salt, timeout=60 * 60 * 26)
+    return salt
+
+
+def usage_record(*, request, page: PublicationPage, file=None, now=None) -> bool:
+    """Count a view of `page` (or a download of `file`), unless a robot asks or
+    the same visitor did the same within the double-click window. True when
+    counted."""
+    import datetime as dt
+
+    from . import usage
+    from .models import UsageEvent
+
+    if usage.is_robot(request.META.get("HTTP_USER_AGENT", "")):
+        return False
+    now = now or timezone.now()
+    visitor = usage.salted(
+        usage_salt_for(timezone.localdate(now)), usage.visitor_basis(request)
+    )
+    recent = UsageEvent.objects.filter(
+        visitor=visitor,
+        page=page,
+        file=file,
+        is_request=file is not None,
+        at__gt=now - dt.timedelta(seconds=usage.DOUBLE_CLICK_SECONDS),
+        at__lte=now,
+    )
+    if recent.exists():
+        return False
+    UsageEvent.objects.create(
+        page=page,
+        file=file,
+        is_request=file is not None,
+        visitor=visitor,
+        session=usage.session_of(visitor, now),
+        at=now,
+    )
+    return True
+
+
+def usage_salts_prune(*, today=None) -> int:
+    """Forget every salt but today's, so old hashes cannot be re-made."""
+    from .models import UsageSalt
+
+    today = today or timezone.localdate()
+    deleted, _rows = UsageSalt.objects.filter(day__lt=today).delete()
+    return deleted
+
+
+def publication_files_storage_sync(*, page: PublicationPage) -> int:
+    """Keep restricted and embargoed files in private storage (served only
+    through the publication's download view, which checks who asks) and open
+    ones in public storage. Returns how many files moved."""
+    moved = 0
+    for item in page.files.select_related("file"):
+        public = item.is_open
+        if item.file.is_public != public:
+            item.file.is_public = public
+            item.file.save()
+            moved += 1
+    return moved

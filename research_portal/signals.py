@@ -7,7 +7,12 @@ from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished
 
 from .models import LivingLabPage, PublicationPage
-from .services import oai_record_sync, oai_record_withdraw, page_alias_ensure
+from .services import (
+    oai_record_sync,
+    oai_record_withdraw,
+    page_alias_ensure,
+    publication_files_storage_sync,
+)
 from .tasks import publication_full_text_extract
 
 
@@ -16,6 +21,7 @@ def on_published(sender, instance, **kwargs):
         return
     if isinstance(instance, PublicationPage):
         oai_record_sync(page=instance)
+        publication_files_storage_sync(page=instance)
         transaction.on_commit(partial(publication_full_text_extract.delay, instance.pk))
     page_alias_ensure(page=instance)
 

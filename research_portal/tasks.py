@@ -18,3 +18,10 @@ def publication_full_text_extract(page_id: int) -> int:
 )
 def publication_embargoes_release() -> list[int]:
     return services.publication_embargoes_release()
+
+
+@shared_task(
+    acks_late=True, reject_on_worker_lost=True, autoretry_for=(OperationalError,)
+)
+def usage_salts_prune() -> int:
+    return services.usage_salts_prune()

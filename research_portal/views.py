@@ -100,8 +100,8 @@ def _citation_data(request, page, context=None):
     base = request.build_absolute_uri("/")
     pdf_url = ""
     if main is not None and main.is_open:
-        # a file in the site's own storage: on the same host, as Highwire asks
-        pdf_url = request.build_absolute_uri(main.file.url)
+        # served by the publication's own view: on the same host, as Highwire asks
+        pdf_url = request.build_absolute_uri(f"{page.url}files/{main.pk}/")
     return (
         citations.citation_data(
             page=source, credits=context["credits"], base_url=base, pdf_url=pdf_url
@@ -111,8 +111,14 @@ def _citation_data(request, page, context=None):
 
 
 def publication_serve(request, *, page):
-    """The landing page, with its meta tags and FAIR Signposting headers."""
+    """The landing page, with its meta tags and FAIR Signposting headers; each
+    view counts as an investigation of the item."""
+    from .selectors import usage_monthly
+    from .services import usage_record
+
     data, context = _citation_data(request, page)
+    usage_record(request=request, page=context["publication"])
+    context["usage_rows"] = _usage_rows(usage_monthly(page=context["publication"]))
     english = (get_language() or "ko").startswith("en")
     cite_base = request.build_absolute_uri(page.url)
     context.update(
@@ -207,4 +213,136 @@ def publication_feed(request, *, index_page):
         )
     return HttpResponse(
         feed.writeString("utf-8"), content_type="application/atom+xml; charset=utf-8"
+    )
+
+
+def publication_file_serve(request, *, page, file_id):
+    """One of a publication's files, counted as a request of the item.
+
+    Open files are shown in the browser; restricted ones are for signed-in
+    researchers and staff and come as attachments from private storage; an
+    embargoed file is not there for anyone until its day.
+    """
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied
+    from django.http import FileResponse
+
+    from .selectors import publication_file_get, reader_may_read_restricted
+    from .services import usage_record
+
+    item = publication_file_get(page=page, file_id=file_id)
+    if item is None or item.is_embargoed:
+        raise Http404
+    if not item.is_open:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not reader_may_read_restricted(request):
+            raise PermissionDenied
+    try:
+        handle = item.file.file.open("rb")
+    except (FileNotFoundError, ValueError) as error:
+        raise Http404 from error
+    usage_record(request=request, page=page.canonical, file=item)
+    response = FileResponse(
+        handle,
+        as_attachment=not item.is_open,
+        filename=item.file.original_filename or item.file.label,
+    )
+    response["Cache-Control"] = "private, no-store" if not item.is_open else "public"
+    return response
+
+
+def _usage_rows(figures) -> list[tuple]:
+    from django.utils.formats import date_format
+
+    return [
+        (date_format(row.month, "YEAR_MONTH_FORMAT"), row.investigations, row.requests)
+        for row in figures
+    ]
+
+
+def usage_serve(request, *, index_page):
+    """Usage figures: staff see every publication, a researcher their own."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied
+
+    from .selectors import month_starts, usage_pages_for, usage_report
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    pages = usage_pages_for(user=request.user)
+    if pages is not None and not pages.exists():
+        raise PermissionDenied
+    months = month_starts(months=12)
+    report = usage_report(start=months[0], end=months[-1], pages=pages)
+    rows = [
+        {
+            "publication": publication,
+            "investigations": sum(f.investigations for f in by_month.values()),
+            "unique_investigations": sum(
+                f.unique_investigations for f in by_month.values()
+            ),
+            "requests": sum(f.requests for f in by_month.values()),
+            "unique_requests": sum(f.unique_requests for f in by_month.values()),
+        }
+        for publication, by_month in report
+    ]
+    return TemplateResponse(
+        request,
+        "research_portal/usage.html",
+        {
+            "page": index_page,
+            "self": index_page,
+            "rows": rows,
+            "everyone": pages is None,
+            "first_month": months[0],
+            "last_month": months[-1],
+            "link_base": index_page.url,
+        },
+    )
+
+
+def usage_report_csv(request, *, index_page):
+    """The item report (COUNTER's IR, monthly columns) as CSV, for staff."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied
+    from django.utils.translation import gettext as _
+
+    from lms.core.csv_export import csv_filename, csv_response
+
+    from .selectors import month_starts, usage_report
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.is_staff:
+        raise PermissionDenied
+    months = month_starts(months=12)
+    metrics = [
+        ("Total_Item_Investigations", "investigations"),
+        ("Unique_Item_Investigations", "unique_investigations"),
+        ("Total_Item_Requests", "requests"),
+        ("Unique_Item_Requests", "unique_requests"),
+    ]
+    header = [
+        _("Item"),
+        "URL",
+        "Metric_Type",
+        "Reporting_Period_Total",
+        *(month.strftime("%b-%Y") for month in months),
+    ]
+
+    def rows():
+        for publication, by_month in usage_report(start=months[0], end=months[-1]):
+            url = request.build_absolute_uri(publication.url or "/")
+            for metric, field in metrics:
+                values = [
+                    getattr(by_month[month], field) if month in by_month else 0
+                    for month in months
+                ]
+                yield [publication.display_title, url, metric, sum(values), *values]
+
+    return csv_response(
+        rows(),
+        filename=csv_filename("usage", months[0].isoformat(), months[-1].isoformat()),
+        header=header,
     )

@@ -246,7 +246,8 @@ def test_a_restricted_file_is_offered_to_researchers_and_staff_only(
         client.force_login(user)
     response = client.get(f"/research/{page.slug}/")
     assert response.status_code == 200
-    assert (file.url in response.content.decode()) is sees_link
+    link = f"/research/{page.slug}/files/{page.files.get().pk}/"
+    assert (link in response.content.decode()) is sees_link
     # no pdf url in the meta tags for a restricted file, whoever asks
     assert "citation_pdf_url" not in response.content.decode()
 
