@@ -39,6 +39,9 @@ class UsageEvent(models.Model):
             models.Index(fields=["at"], name="usage_at"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.page_id} {'request' if self.is_request else 'view'} {self.at}"
+
 
 class UsageSalt(models.Model):
     """Today's salt for visitor hashes; older days' salts are deleted, so that
@@ -50,3 +53,6 @@ class UsageSalt(models.Model):
     class Meta:
         verbose_name = _("usage salt")
         verbose_name_plural = _("usage salts")
+
+    def __str__(self) -> str:
+        return self.day.isoformat()
