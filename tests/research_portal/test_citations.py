@@ -128,13 +128,15 @@ def _meta(document, name):
 
 
 def test_meta_tags_json_ld_and_signposting_with_an_open_pdf(client, brief):
-    file = _attach_pdf(brief)
+    _attach_pdf(brief)
+    # served by the publication's own view, on the same host
+    pdf_url = f"http://testserver/research/{brief.slug}/files/{brief.files.get().pk}/"
     response = client.get(f"/research/{brief.slug}/")
     document = html.fromstring(response.content)
     assert _meta(document, "citation_title")[0] == brief.title
     assert _meta(document, "citation_author") == ["최지훈"]
     assert _meta(document, "citation_publication_date") == ["2017/12/20"]
-    assert _meta(document, "citation_pdf_url") == [f"http://testserver{file.url}"]
+    assert _meta(document, "citation_pdf_url") == [pdf_url]
     assert _meta(document, "citation_doi") == ["10.12345/jbri.2017.24"]
     assert _meta(document, "DC.title") == [brief.title]
     assert "http://testserver/research/jbri-policy-brief-24/" in _meta(
@@ -148,7 +150,7 @@ def test_meta_tags_json_ld_and_signposting_with_an_open_pdf(client, brief):
 
     links = response["Link"]
     assert '<https://doi.org/10.12345/jbri.2017.24>; rel="cite-as"' in links
-    assert f'<http://testserver{file.url}>; rel="item"; type="application/pdf"' in links
+    assert f'<{pdf_url}>; rel="item"; type="application/pdf"' in links
     assert '<https://orcid.org/0000-0002-1825-0097>; rel="author"' in links
     assert '<https://creativecommons.org/licenses/by/4.0/>; rel="license"' in links
     assert 'rel="describedby"; type="application/vnd.citationstyles.csl+json"' in links
@@ -164,6 +166,7 @@ def test_an_embargoed_pdf_has_no_pdf_url_no_item_link_and_no_download(client, br
     assert _meta(document, "citation_pdf_url") == []
     assert 'rel="item"' not in response["Link"]
     assert file.url not in response.content.decode()
+    assert f"/files/{brief.files.get().pk}/" not in response.content.decode()
     # the abstract stays visible
     assert brief.abstract in response.content.decode()
 

@@ -42,8 +42,11 @@ def test_an_embargoed_file_is_released_on_its_day(client, index, author):
     with time_machine.travel(dt.datetime(2026, 3, 9, 23, 0, tzinfo=SEOUL), tick=False):
         assert publication_embargoes_release.delay().get() == []
         body = client.get(f"/research/{page.slug}/").content.decode()
-        assert file.url not in body
+        link = f"/research/{page.slug}/files/{page.files.get().pk}/"
+        assert link not in body
         assert "citation_pdf_url" not in body
+        file.refresh_from_db()
+        assert file.is_public is False  # kept in private storage meanwhile
         assert "2026-03-10" in body  # "embargoed until"
 
     with time_machine.travel(dt.datetime(2026, 3, 10, 0, 5, tzinfo=SEOUL), tick=False):
@@ -52,7 +55,9 @@ def test_an_embargoed_file_is_released_on_its_day(client, index, author):
         assert record.datestamp > before
         assert record.datestamp == dt.datetime(2026, 3, 9, 15, 5, tzinfo=dt.UTC)
         body = client.get(f"/research/{page.slug}/").content.decode()
-        assert file.url in body
+        assert link in body
         assert "citation_pdf_url" in body
+        file.refresh_from_db()
+        assert file.is_public is True  # moved to public storage on release
         # run twice, released once
         assert publication_embargoes_release.delay().get() == []
