@@ -413,7 +413,8 @@ def teaching_runs(*, user, is_staff: bool, page: int = 1) -> dict[str, Any]:
     """The runs a person teaches (every run for center staff), newest first, with
     what waits for them: pending requests, waitlist and ungraded submissions.
 
-    Two queries (count and page) however many runs and enrolments there are.
+    Two queries (count and page) however many runs and enrolments there are,
+    and one more in a language other than the courses'.
     """
     from .models import Submission, SubmissionStatus
 
@@ -433,5 +434,6 @@ def teaching_runs(*, user, is_staff: bool, page: int = 1) -> dict[str, Any]:
             by="enrollment__run",
         ),
     ).order_by(F("starts_on").desc(nulls_last=True), "-pk")
-    paginator = Paginator(runs, TEACHING_PAGE_SIZE)
-    return {"page_obj": paginator.get_page(page), "is_staff": is_staff}
+    page_obj = Paginator(runs, TEACHING_PAGE_SIZE).get_page(page)
+    page_obj.object_list = runs_in_language(page_obj.object_list)
+    return {"page_obj": page_obj, "is_staff": is_staff}
