@@ -203,6 +203,10 @@ PAGES = [
     ("stay for staff", "staff", "lodging:stay-manage", ["stay"]),
     ("flagged stays", "staff", "lodging:flagged", ["+stay"]),
     ("partner dashboard", "partner_admin", "partners:dashboard", ["=hanbit"]),
+    # forms that offer runs to choose
+    ("new study group", "learner", "community:group-new", []),
+    ("new session", "staff", "timetable:session-new", []),
+    ("new stay", "staff", "lodging:stay-new", []),
 ]
 
 
