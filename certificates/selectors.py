@@ -8,6 +8,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, Prefetch, Q
 
 from lms.learning.models import CourseRun, Enrollment, EnrollmentStatus
+from lms.learning.selectors import runs_in_language
 
 from .models import (
     Certificate,
@@ -166,7 +167,9 @@ def run_list_with_completions(*, page: int = 1) -> Page:
         .filter(completed_count__gt=0)
         .order_by("-ends_on", "-pk")
     )
-    return Paginator(runs, PAGE_SIZE).get_page(page)
+    page_obj = Paginator(runs, PAGE_SIZE).get_page(page)
+    page_obj.object_list = runs_in_language(page_obj.object_list)
+    return page_obj
 
 
 @dataclass
@@ -269,7 +272,6 @@ def certificate_reviews_for_learner(*, learner) -> list:
     course issues by hand and none is issued yet). One query (two in a language
     other than the courses')."""
     from lms.learning.models import Enrollment
-    from lms.learning.selectors import runs_in_language
 
     waiting = list(
         Enrollment.objects.filter(learner=learner, status="completed")

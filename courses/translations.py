@@ -12,6 +12,8 @@ changes it, since it is newer than the page it translates.
 from collections.abc import Iterable
 from typing import Any
 
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -87,3 +89,16 @@ def pages_in_language(pages: Iterable[Any], *, model: Any = None) -> dict[Any, A
     ):
         chosen[page.translation_key] = page
     return chosen
+
+
+def page_title_expression(path: str):
+    """The title of the page at `path` (e.g. "run__course") in the active
+    language, in SQL: its translation's title where there is one, else its own,
+    for queries that read values rather than pages (no extra query)."""
+    locale_id = active_locale_id()
+    if locale_id is None:
+        return F(f"{path}__title")
+    translated = Page.objects.filter(
+        translation_key=OuterRef(f"{path}__translation_key"), locale_id=locale_id
+    ).values("title")[:1]
+    return Coalesce(Subquery(translated), F(f"{path}__title"))

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from lms.learning.models import CourseRun
 from lms.learning.permissions import is_center_staff
+from lms.learning.selectors import run_in_language
 
 from ..badges import verify_url
 from ..forms import BatchForm, ReissueForm, RevokeForm, SearchForm
@@ -172,7 +173,7 @@ def _run_page(request, run, *, batch_form=None, status=200):
         request,
         "certificates/staff/run.html",
         {
-            "run": run,
+            "run": run_in_language(run),
             "overview": overview,
             "rows": overview.rows,
             "page": overview.page,

@@ -20,6 +20,11 @@ from django.utils.translation import gettext as _
 from courses.models import AssignmentPage, CoursePageInstructor
 from lms.learning.models import SEAT_HOLDING, CourseRun, Enrollment
 from lms.learning.permissions import is_center_staff
+from lms.learning.selectors import (
+    course_in_language,
+    run_in_language,
+    runs_in_language,
+)
 
 from .models import (
     BookingStatus,
@@ -70,7 +75,7 @@ def forum_title(forum: Forum) -> str:
     if forum.scope == ForumScope.GROUP:
         return _("%(group)s · study group forum") % {"group": forum.group.name}
     return _("%(course)s (%(run)s) · forum") % {
-        "course": forum.run.course.title,
+        "course": course_in_language(forum.run.course).title,
         "run": forum.run.title,
     }
 
@@ -276,6 +281,7 @@ def community_home(*, user) -> dict[str, Any]:
         .select_related("run__course", "forum")
         .order_by("name")
     )
+    runs_in_language([space.run for space in runs.values()] + [g.run for g in groups])
     now = timezone.now()
     bookings = list(
         MentoringBooking.objects.filter(
@@ -389,10 +395,13 @@ def group_list(*, user, page: Any = 1, run_id: int | None = None) -> dict[str, A
     groups = groups.select_related("run__course").order_by("-is_member", "-created_at")
     paginator = Paginator(groups, GROUPS_PER_PAGE)
     page_obj = paginator.get_page(page)
+    page_obj.object_list = list(page_obj.object_list)
+    runs_in_language(group.run for group in page_obj.object_list)
     return {"groups": page_obj, "page_obj": page_obj}
 
 
 def group_detail(*, group: StudyGroup, inside: bool) -> dict[str, Any]:
+    run_in_language(group.run)
     context: dict[str, Any] = {"group": group}
     if inside:
         context["members"] = list(
@@ -437,6 +446,8 @@ def slot_list_open(*, user, page: Any = 1) -> dict[str, Any]:
     )
     paginator = Paginator(slots, SLOTS_PER_PAGE)
     page_obj = paginator.get_page(page)
+    page_obj.object_list = list(page_obj.object_list)
+    runs_in_language(slot.run for slot in page_obj.object_list)
     return {"slots": page_obj, "page_obj": page_obj}
 
 
@@ -456,6 +467,7 @@ def mentoring_mine(*, user) -> dict[str, Any]:
         .select_related("run__course")
         .order_by("starts_at", "pk")
     )
+    runs_in_language(slot.run for slot in slots)
     return {
         "bookings": bookings,
         "slots": slots,
@@ -587,7 +599,7 @@ def cohorts_of_run(*, run: CourseRun) -> dict[str, Any]:
     for cohort in cohorts:
         cohort.member_list = members.get(cohort.pk, [])
     return {
-        "run": run,
+        "run": run_in_language(run),
         "cohorts": cohorts,
         "unplaced": unplaced,
         "chart_rows": [(cohort.name, len(cohort.member_list)) for cohort in cohorts],

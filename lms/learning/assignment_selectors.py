@@ -14,6 +14,7 @@ from courses.models import (
     CoursePageInstructor,
     LatePolicy,
 )
+from courses.translations import pages_in_language
 
 from .models import AssignmentExtension, Submission, SubmissionStatus
 from .permissions import is_center_staff, is_course_instructor
@@ -163,20 +164,24 @@ def grading_queue_next(
 
 
 def _courses_of(assignment_paths: set[str]) -> dict[str, CoursePage]:
-    """The course above each assignment path, in one query."""
+    """The course above each assignment path, in the reader's language: one
+    query (two in a language other than the courses')."""
     prefixes = {
         path[:end]
         for path in assignment_paths
         for end in range(CoursePage.steplen, len(path), CoursePage.steplen)
     }
     courses = list(
-        CoursePage.objects.filter(path__in=prefixes).only("title", "path", "url_path")
+        CoursePage.objects.filter(path__in=prefixes).only(
+            "title", "path", "url_path", "translation_key", "locale_id"
+        )
     )
+    shown = pages_in_language(courses, model=CoursePage)
     found = {}
     for path in assignment_paths:
         for course in courses:
             if path.startswith(course.path):
-                found[path] = course
+                found[path] = shown[course.translation_key]
                 break
     return found
 

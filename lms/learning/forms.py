@@ -4,7 +4,22 @@ from django.utils.translation import gettext_lazy as _
 from courses.models import CourseLanguage, Delivery, LearningMode, Level
 
 from .models import REQUEST_REASON_MAX
-from .selectors import CatalogQuery
+from .selectors import CatalogQuery, runs_in_language
+
+
+class _RunChoiceIterator(forms.models.ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for run in runs_in_language(self.queryset):
+            yield self.choice(run)
+
+
+class RunChoiceField(forms.ModelChoiceField):
+    """A course run to choose, each labelled with its course in the reader's
+    language (one query more in a language other than the courses')."""
+
+    iterator = _RunChoiceIterator
 
 
 class CatalogFilterForm(forms.Form):

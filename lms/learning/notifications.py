@@ -9,6 +9,7 @@ from lms.core.mail import mail_queue
 from lms.core.site_url import public_base_url
 
 from .models import Enrollment, EnrollmentStatus
+from .selectors import course_in_language
 
 NOTIFIED = {
     EnrollmentStatus.ACTIVE,
@@ -40,7 +41,7 @@ def enrollment_status_notify(*, enrollment_id: int) -> bool:
             "enrollment": enrollment,
             "learner": learner,
             "run": enrollment.run,
-            "course": enrollment.run.course,
+            "course": course_in_language(enrollment.run.course),
             "promoted": previous == EnrollmentStatus.WAITLISTED
             and enrollment.status == EnrollmentStatus.ACTIVE,
             "site_url": public_base_url(),

@@ -62,13 +62,28 @@ def runs_in_language(runs) -> list:
     `course_id` is untouched) for that page's translation in the active
     language, where there is one. One query however many runs.
     """
-    runs = list(runs)
+    runs = [run for run in runs if run is not None]
     localized = pages_in_language((run.course for run in runs), model=CoursePage)
     for run in runs:
         page = localized.get(run.course.translation_key)
         if page is not None and page.pk != run.course_id:
             run._state.fields_cache["course"] = page
     return runs
+
+
+def course_in_language(course: CoursePage) -> CoursePage:
+    """`course`'s page in the reader's language (itself when it has none), for
+    a title; no query in its own language, one in another."""
+    return pages_in_language([course], model=CoursePage)[course.translation_key]
+
+
+def run_in_language(run):
+    """`run` (or None), showing its course in the reader's language, as
+    `runs_in_language` does for many: no query in the course's own language,
+    one in another."""
+    if run is not None:
+        runs_in_language([run])
+    return run
 
 
 def course_run_list_for_page(*, course: CoursePage) -> list:
@@ -398,7 +413,8 @@ def teaching_runs(*, user, is_staff: bool, page: int = 1) -> dict[str, Any]:
     """The runs a person teaches (every run for center staff), newest first, with
     what waits for them: pending requests, waitlist and ungraded submissions.
 
-    Two queries (count and page) however many runs and enrolments there are.
+    Two queries (count and page) however many runs and enrolments there are,
+    and one more in a language other than the courses'.
     """
     from .models import Submission, SubmissionStatus
 
@@ -418,5 +434,6 @@ def teaching_runs(*, user, is_staff: bool, page: int = 1) -> dict[str, Any]:
             by="enrollment__run",
         ),
     ).order_by(F("starts_on").desc(nulls_last=True), "-pk")
-    paginator = Paginator(runs, TEACHING_PAGE_SIZE)
-    return {"page_obj": paginator.get_page(page), "is_staff": is_staff}
+    page_obj = Paginator(runs, TEACHING_PAGE_SIZE).get_page(page)
+    page_obj.object_list = runs_in_language(page_obj.object_list)
+    return {"page_obj": page_obj, "is_staff": is_staff}

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from lms.accounts.models import User
+from lms.learning.forms import RunChoiceField
 from lms.learning.models import CourseRun
 
 from .models import Bed, GenderPolicy, GuestKind, Room
@@ -64,7 +65,7 @@ class GuestStayForm(forms.Form):
     )
     guest_name = forms.CharField(label=_("Guest name"), required=False, max_length=100)
     guest_phone = forms.CharField(label=_("Guest phone"), required=False, max_length=32)
-    run = forms.ModelChoiceField(
+    run = RunChoiceField(
         label=_("Course run"),
         queryset=CourseRun.objects.none(),
         required=False,

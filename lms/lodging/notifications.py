@@ -7,6 +7,7 @@ from django.utils import translation
 
 from lms.core.mail import mail_queue
 from lms.core.site_url import public_base_url
+from lms.learning.selectors import run_in_language
 
 from .models import Stay, StayStatus
 
@@ -37,6 +38,7 @@ def stay_status_notify(*, stay_id: int) -> bool:
         stay.save(update_fields=["notified_status"])
     guest = stay.guest
     with translation.override(guest.preferred_language or settings.LANGUAGE_CODE):
+        run_in_language(stay.run)  # the run's course in the guest's language
         context = {
             "stay": stay,
             "guest": guest,

@@ -413,6 +413,7 @@ def front_desk_day(*, day: dt.date) -> FrontDeskDay:
             departures.append(stay)
         elif stay.status == StayStatus.CHECKED_IN:
             in_house.append(stay)
+    runs_in_language(stay.run for stay in stays)
     return FrontDeskDay(day, arrivals, departures, in_house)
 
 
@@ -566,24 +567,40 @@ def occupancy_by_month(*, year: int) -> list[MonthRate]:
     ]
 
 
-def stays_in_range(*, start: dt.date, end: dt.date):
+def _runs_shown(stays: list) -> list:
+    """`stays`, each run's course in the reader's language (one query at most)."""
+    runs_in_language(stay.run for stay in stays)
+    return stays
+
+
+def stays_in_range(*, start: dt.date, end: dt.date) -> list:
     """Stays with a night in `[start, end)`, for the CSV export."""
-    return _stay_related(Stay.objects.overlapping(start, end)).order_by(
-        "check_in", "bed__room__number", "pk"
+    return _runs_shown(
+        list(
+            _stay_related(Stay.objects.overlapping(start, end)).order_by(
+                "check_in", "bed__room__number", "pk"
+            )
+        )
     )
 
 
-def stays_flagged():
-    return _stay_related(
-        Stay.objects.filter(needs_review=True, status__in=LIVE)
-    ).order_by("check_in", "pk")
+def stays_flagged() -> list:
+    return _runs_shown(
+        list(
+            _stay_related(
+                Stay.objects.filter(needs_review=True, status__in=LIVE)
+            ).order_by("check_in", "pk")
+        )
+    )
 
 
 def run_stays(*, run: CourseRun) -> dict:
-    """A run's stays for staff: with a bed, and the waitlist in its order."""
+    """A run's stays for staff: with a bed, and the waitlist in its order; the
+    run and its stays show the course in the reader's language."""
     stays = list(
         _stay_related(Stay.objects.filter(run=run)).order_by("created_at", "pk")
     )
+    runs_in_language([run, *(stay.run for stay in stays)])
     return {
         "booked": [s for s in stays if s.status != StayStatus.WAITLISTED],
         "waitlist": [s for s in stays if s.status == StayStatus.WAITLISTED],
@@ -601,13 +618,15 @@ class RunOverview:
 
 
 def residential_runs_overview() -> list[RunOverview]:
-    """Upcoming residential runs with their beds left and stays: seven queries."""
+    """Upcoming residential runs with their beds left and stays: seven queries
+    (eight in a language other than the courses')."""
     runs = list(
         CourseRun.objects.upcoming()
         .filter(is_residential=True)
         .select_related("course")
         .order_by("starts_on", "pk")[:100]
     )
+    runs_in_language(runs)
     availability = run_availability(runs=runs)
     counts = Counter()
     for run_id, status, review in Stay.objects.filter(

@@ -16,7 +16,7 @@ from courses.models import CoursePage, LessonPage
 from lms.accounts.models import ConsentPurpose
 from lms.accounts.selectors import user_exclude_withdrawn
 from lms.learning.models import CourseRun, Enrollment
-from lms.learning.selectors import FACETS, course_run_list_open
+from lms.learning.selectors import FACETS, course_run_list_open, runs_in_language
 
 from .models import (
     ApiToken,
@@ -236,11 +236,13 @@ def partner_dashboard(*, institution, rows: int = 50) -> dict[str, Any]:
     webhook deliveries. A fixed number of queries whatever the rows."""
     enrollments = partner_enrollments(institution=institution)
     counts = dict(enrollments.order_by().values_list("status").annotate(n=Count("pk")))
+    shown = list(
+        enrollments.select_related("learner").order_by("-status_changed_at")[:rows]
+    )
+    runs_in_language(e.run for e in shown)
     return {
         "tokens": list(partner_tokens(institution=institution)[:rows]),
-        "enrollments": list(
-            enrollments.select_related("learner").order_by("-status_changed_at")[:rows]
-        ),
+        "enrollments": shown,
         "status_counts": counts,
         "completions": counts.get("completed", 0),
         "deliveries": list(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from courses.translations import page_title_expression
 from lms.core.csv_export import csv_filename, csv_response
 
 from . import selectors
@@ -127,13 +128,14 @@ def enrolments_csv(request, slug: str):
     enrollments = (
         selectors.partner_enrollments(institution=institution)
         .select_related("learner")
+        .annotate(course_title=page_title_expression("run__course"))
         .order_by("pk")
     )
     rows = (
         (
             e.external_id,
             e.learner.email,
-            e.run.course.title,
+            e.course_title,
             e.run.title,
             e.get_status_display(),
             e.created_at.date().isoformat(),

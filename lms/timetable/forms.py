@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.documents import get_document_model
 
 from lms.accounts.models import Role, User
+from lms.learning.forms import RunChoiceField
 from lms.learning.models import CourseRun
 
 from .models import AttendanceStatus, Building, Room, SessionKind
@@ -69,7 +70,7 @@ class SessionForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=SessionKind.choices, initial=SessionKind.LECTURE
     )
-    run = forms.ModelChoiceField(
+    run = RunChoiceField(
         label=_("Course run"),
         required=False,
         queryset=CourseRun.objects.select_related("course").order_by(

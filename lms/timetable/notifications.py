@@ -11,6 +11,7 @@ from lms.community.services import notification_send_many
 from lms.core.mail import mail_queue
 from lms.core.site_url import public_base_url
 from lms.learning.models import SEAT_HOLDING
+from lms.learning.selectors import course_in_language
 
 from .models import LectureSession, SessionNotice
 
@@ -46,6 +47,15 @@ def session_change_notify(*, session_id: int, sequence: int) -> int:
             SessionNotice(session=session, learner=learner, sequence=sequence)
             for learner in learners
         )
+    titles: dict[str, str] = {}
+
+    def course_title() -> str:
+        """The course's title in the active language, looked up once a language."""
+        language = translation.get_language() or ""
+        if language not in titles:
+            titles[language] = course_in_language(session.run.course).title
+        return titles[language]
+
     # in the notification centre too; the e-mail below goes out now, whatever
     # the learner's digest preference
     notification_send_many(
@@ -59,7 +69,7 @@ def session_change_notify(*, session_id: int, sequence: int) -> int:
             )
             % {"title": session.title}
         ),
-        body=lambda: session.run.course.title if session.run else "",
+        body=course_title,
         url=session.get_absolute_url(),
         dedupe_key=f"session:{session.pk}:{sequence}",
         email=False,
@@ -69,6 +79,7 @@ def session_change_notify(*, session_id: int, sequence: int) -> int:
         with translation.override(learner.preferred_language or settings.LANGUAGE_CODE):
             context = {
                 "session": session,
+                "course_title": course_title(),
                 "learner": learner,
                 "meetings": meetings,
                 "site_url": public_base_url(),

@@ -9,11 +9,12 @@ one was granted). Each runs a fixed number of queries.
 
 import datetime as dt
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.translations import page_title_expression, pages_in_language
 from lms.accounts.models import User
 from lms.core.calendar import CalendarEntry
 from lms.core.site_url import absolute_url
@@ -23,6 +24,7 @@ from lms.learning.models import (
     Enrollment,
     run_title_expression,
 )
+from lms.learning.selectors import course_in_language
 
 from .models import LectureSession, Room, SessionOccurrence, SessionStatus
 
@@ -114,7 +116,9 @@ def session_entry(session: LectureSession) -> CalendarEntry:
     return _entry(
         session,
         room=session.room,
-        course_title=session.run.course.title if session.run_id else None,
+        course_title=(
+            course_in_language(session.run.course).title if session.run_id else None
+        ),
         run_title=session.run.title if session.run_id else None,
         instructors=[person.display_name for person in session.instructors.all()],
         exdates=tuple(o.starts_at for o in excluded),
@@ -128,7 +132,7 @@ def entries_for_sessions(sessions) -> list[CalendarEntry]:
     pages, rooms and users as it has rows."""
     sessions = list(
         sessions.annotate(
-            feed_course_title=F("run__course__title"),
+            feed_course_title=page_title_expression("run__course"),
             feed_run_title=run_title_expression("run__"),
         ).order_by("starts_at", "pk")
     )
@@ -211,7 +215,7 @@ def deadline_entries(*, user) -> list[CalendarEntry]:
     SEQUENCE follows the last publication of the page or the extension.
     Three queries (four when Wagtail's site root paths are not cached).
     """
-    from courses.models import AssignmentPage
+    from courses.models import AssignmentPage, CoursePage
 
     courses = {
         enrollment.run.course_id: enrollment.run.course
@@ -237,6 +241,9 @@ def deadline_entries(*, user) -> list[CalendarEntry]:
         )
     }
     course_by_path = {course.path: course for course in courses.values()}
+    # titles and links in the reader's language (one query each in another one)
+    course_titles = pages_in_language(courses.values(), model=CoursePage)
+    shown = pages_in_language(assignments, model=AssignmentPage)
     steplen = AssignmentPage.steplen
     entries = []
     for page in assignments:
@@ -253,14 +260,16 @@ def deadline_entries(*, user) -> list[CalendarEntry]:
             ),
             None,
         )
-        url = page.get_full_url() or ""
-        description = _("Assignment due") + (f" · {course.title}" if course else "")
+        title = course_titles[course.translation_key].title if course else None
+        localized = shown[page.translation_key]
+        url = localized.get_full_url() or ""
+        description = _("Assignment due") + (f" · {title}" if title else "")
         if extension:
             description += "\n" + _("Your extended due date.")
         entries.append(
             CalendarEntry(
                 uid=f"assignment-{page.pk}-user-{user.pk}@campus",
-                summary=_("Due: %(title)s") % {"title": page.title},
+                summary=_("Due: %(title)s") % {"title": localized.title},
                 start=due,
                 end=due,
                 description=f"{description}\n{url}".strip(),

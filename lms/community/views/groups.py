@@ -1,5 +1,7 @@
 """Study group views: the list, starting one, its page, joining, meetings."""
 
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lms.core.ratelimit import RateLimited
 from lms.learning.models import SEAT_HOLDING, CourseRun
+from lms.learning.selectors import runs_in_language
 
 from .. import selectors, services
 from ..forms import InviteForm, MeetingForm, StudyGroupForm
@@ -38,7 +41,9 @@ def _my_runs(user):
 @require_http_methods(["GET", "POST"])
 def group_create(request):
     runs = _my_runs(request.user)
-    form = StudyGroupForm(request.POST or None, runs=runs)
+    # labelled in the reader's language; the service gets the runs as they are
+    shown = runs_in_language(copy.copy(run) for run in runs)
+    form = StudyGroupForm(request.POST or None, runs=shown)
     status = 200
     if request.method == "POST":
         if form.is_valid():

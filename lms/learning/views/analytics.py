@@ -24,6 +24,7 @@ from ..analytics import (
 )
 from ..models import CourseRun
 from ..permissions import is_center_staff, run_manage_allowed
+from ..selectors import run_in_language
 
 RUN_SECTIONS = ("funnel", "grades", "at-risk", "drop-off")
 CENTER_SECTIONS = ("months", "modes", "organization-types", "regions")
@@ -53,7 +54,7 @@ def run_dashboard(request, run_id: int):
     return render(
         request,
         "learning/run_analytics.html",
-        {"run": run, "analytics": data, "sections": RUN_SECTIONS},
+        {"run": run_in_language(run), "analytics": data, "sections": RUN_SECTIONS},
     )
 
 

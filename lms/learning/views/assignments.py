@@ -28,6 +28,7 @@ from ..assignment_selectors import (
 )
 from ..models import SEAT_HOLDING, AssignmentExtension, Submission
 from ..permissions import grading_allowed, is_center_staff, lesson_access_allowed
+from ..selectors import course_in_language
 from ..services.assignments import (
     AssignmentError,
     AssignmentForbidden,
@@ -197,7 +198,7 @@ def submission_grade_view(request, submission_id: int):
         {
             "submission": submission,
             "assignment": assignment,
-            "course": assignment.course,
+            "course": course_in_language(assignment.course),
             "rubric": assignment_rubric(assignment=assignment, choices=choices),
             "versions": versions,
             "late_policy": late_policy_text(assignment),
@@ -282,7 +283,7 @@ def assignment_extensions(request, assignment_id: int):
         "learning/assignment_extensions.html",
         {
             "assignment": assignment,
-            "course": assignment.course,
+            "course": course_in_language(assignment.course),
             "form": form,
             "extensions": extensions,
         },

@@ -18,10 +18,13 @@ from ..models import CourseRun, Enrollment, EnrollmentStatus
 from ..permissions import is_center_staff, lesson_access_allowed, run_manage_allowed
 from ..selectors import (
     approval_queue,
+    course_in_language,
     course_progress,
     enrollment_for,
     learner_dashboard,
     progress_requirements_attach,
+    run_in_language,
+    runs_in_language,
     teaching_runs,
 )
 from ..services import (
@@ -124,7 +127,7 @@ def enrollment_withdraw_view(request, enrollment_id: int):
             {
                 "enrollment": enrollment,
                 "next": next_url,
-                "back_url": next_url or enrollment.run.course.url,
+                "back_url": next_url or run_in_language(enrollment.run).course.url,
                 **withdraw_texts(enrollment),
             },
         )
@@ -135,7 +138,8 @@ def enrollment_withdraw_view(request, enrollment_id: int):
     else:
         messages.success(
             request,
-            _("You have left %(course)s.") % {"course": enrollment.run.course.title},
+            _("You have left %(course)s.")
+            % {"course": course_in_language(enrollment.run.course).title},
         )
     return _back(request, "learning:dashboard")
 
@@ -215,7 +219,9 @@ def approvals(request):
         return redirect("learning:approvals")
     if not staff and not request.user.has_perm("wagtailadmin.access_admin"):
         raise PermissionDenied
-    return render(request, "learning/approvals.html", {"pending": queue})
+    pending = list(queue)
+    runs_in_language(e.run for e in pending)
+    return render(request, "learning/approvals.html", {"pending": pending})
 
 
 @login_required
@@ -241,7 +247,7 @@ def run_csv_import(request, run_id: int):
     return render(
         request,
         "learning/run_import.html",
-        {"run": run, "form": form, "report": report},
+        {"run": run_in_language(run), "form": form, "report": report},
         status=status,
     )
 

@@ -25,6 +25,7 @@ from lms.core.csv_export import csv_filename, csv_response
 from ..gradebook import Gradebook, GradeCell, GradeItem, gradebook_for_run
 from ..models import SEAT_HOLDING, CourseRun, Enrollment, GradeOverride
 from ..permissions import run_manage_allowed
+from ..selectors import course_in_language
 from ..services import GradeError, completion_status, grade_override_set
 
 # learners per page: a wide table of 15,000 cells is slow to draw and to read
@@ -185,7 +186,7 @@ def run_gradebook(request, run_id: int):
         "learning/gradebook.html",
         {
             "run": run,
-            "course": run.course,
+            "course": course_in_language(run.course),
             "page_obj": page,
             "q": query,
             "found": len(found),
@@ -300,7 +301,7 @@ def run_gradebook_history(request, run_id: int):
         "learning/gradebook_history.html",
         {
             "run": run,
-            "course": run.course,
+            "course": course_in_language(run.course),
             "entries": _history(run=run, enrollment_id=enrollment_id, item_id=item_id),
             "filtered": enrollment_id is not None or item_id is not None,
         },
@@ -349,7 +350,7 @@ def grade_override(request, run_id: int, enrollment_id: int, item_id: int):
         "learning/grade_override.html",
         {
             "run": run,
-            "course": run.course,
+            "course": course_in_language(run.course),
             "enrollment": enrollment,
             "item": item,
             "cell": book.rows[0].cells[item.pk],
@@ -394,7 +395,7 @@ def enrollment_grades(request, enrollment_id: int):
         {
             "enrollment": enrollment,
             "run": enrollment.run,
-            "course": enrollment.run.course,
+            "course": course_in_language(enrollment.run.course),
             "own": own,
             "groups": groups,
             "total": row.total,

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lms.learning.models import Enrollment, EnrollmentStatus
 from lms.learning.permissions import is_center_staff
+from lms.learning.selectors import run_in_language
 
 from ..forms import HoldForm
 from ..models import Stay, StayStatus
@@ -39,6 +40,7 @@ def _refused(request, stay: Stay, error: LodgingError):
     """The stay page again, with why the action was refused: 409, nothing changed."""
     messages.error(request, error.message)
     stay.refresh_from_db()
+    run_in_language(stay.run)
     return render(request, "lodging/stay_detail.html", {"stay": stay}, status=409)
 
 
@@ -109,7 +111,7 @@ def stay_hold_view(request, enrollment_id: int):
         "lodging/stay_hold.html",
         {
             "enrollment": enrollment,
-            "run": enrollment.run,
+            "run": run_in_language(enrollment.run),
             "nights": nights,
             "form": form,
             "hold_minutes": hold_minutes(),
@@ -122,6 +124,7 @@ def stay_hold_view(request, enrollment_id: int):
 @require_GET
 def stay_detail(request, stay_id: int):
     stay = _own_stay(request, stay_id)
+    run_in_language(stay.run)
     return render(request, "lodging/stay_detail.html", {"stay": stay})
 
 

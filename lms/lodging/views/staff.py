@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from lms.core.csv_export import csv_filename, csv_response
 from lms.learning.models import CourseRun
 from lms.learning.permissions import is_center_staff
+from lms.learning.selectors import run_in_language
 
 from .. import services
 from ..assignment import Occupancy, bed_refusal, request_for
@@ -175,7 +176,7 @@ def flagged(request):
     return render(
         request,
         "lodging/staff/flagged.html",
-        {"stays": list(stays_flagged()), "section": "flagged"},
+        {"stays": stays_flagged(), "section": "flagged"},
     )
 
 
@@ -233,6 +234,7 @@ def _free_beds(stay: Stay):
 
 def _stay_page(request, stay: Stay, *, status=200, bed_form=None, nights_form=None):
     beds = _free_beds(stay)
+    run_in_language(stay.run)
     return render(
         request,
         "lodging/staff/stay.html",

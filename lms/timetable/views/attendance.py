@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lms.core.site_url import absolute_url
+from lms.learning.selectors import run_in_language
 
 from ..forms import RosterForm
 from ..links import qr_svg
@@ -65,6 +66,7 @@ def attendance_roster_view(request, occurrence_id: int):
     counts = {}
     for row in rows:
         counts[row.status or "none"] = counts.get(row.status or "none", 0) + 1
+    run_in_language(occurrence.session.run)
     return render(
         request,
         "timetable/attendance_roster.html",

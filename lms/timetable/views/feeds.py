@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 
 from lms.core.calendar import calendar_entries_for
 from lms.learning.models import CourseRun
+from lms.learning.selectors import course_in_language
 
 from ..ical import calendar_render, entries_etag, entries_last_modified
 from ..models import CalendarFeedToken, LectureSession, Room
@@ -81,7 +82,7 @@ def run_feed(request, run_id: int):
     )
     with translation.override(_language(request)):
         entries = public_session_entries(run=run)
-        name = f"{run.course.title} · {run.title}"
+        name = f"{course_in_language(run.course).title} · {run.title}"
         return _ics_response(request, entries=entries, name=name)
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from lms.core.site_url import absolute_url
 from lms.learning.models import CourseRun
+from lms.learning.selectors import run_in_language
 
 from ..links import calendar_links
 from ..models import Room
@@ -33,6 +34,8 @@ def session_detail(request, session_id: int):
     session = get_object_or_404(session_queryset(), pk=session_id)
     if not session_view_allowed(user=request.user, session=session):
         raise Http404
+    can_manage = session_manage_allowed(user=request.user, session=session)
+    run_in_language(session.run)
     ics = reverse("timetable-feeds:session", args=[session.pk])
     return render(
         request,
@@ -40,7 +43,7 @@ def session_detail(request, session_id: int):
         {
             "session": session,
             "meetings": list(session.occurrences.all()),
-            "can_manage": session_manage_allowed(user=request.user, session=session),
+            "can_manage": can_manage,
             "is_staff": timetable_view_allowed(user=request.user),
             "enrolled": learner_enrolled(user=request.user, run_id=session.run_id),
             "links": calendar_links(session),
@@ -60,8 +63,8 @@ def run_schedule_view(request, run_id: int):
         request,
         "timetable/run_schedule.html",
         {
-            "run": run,
             "sessions": run_schedule(run=run),
+            "run": run_in_language(run),
             "feed_url": feed,
             "webcal_url": "webcal://" + feed.split("://", 1)[1],
         },
