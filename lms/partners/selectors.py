@@ -137,6 +137,7 @@ def partner_agreement_for_course(*, institution, course) -> PartnerAgreement | N
             institution=institution,
             courses__translation_key=course.translation_key,
         )
+        .select_related("institution")
         .order_by("-starts_on", "pk")
         .first()
     )

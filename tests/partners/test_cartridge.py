@@ -620,3 +620,21 @@ def test_package_paths_are_plain(rich_course):
     for name in _zip(cartridge_export(course=rich_course).content).namelist():
         path = PurePosixPath(name)
         assert not path.is_absolute() and ".." not in path.parts
+
+
+def test_api_export_query_count_is_pinned(
+    api_for, partner_a, rich_course, django_assert_num_queries
+):
+    """Token, agreement, course, four queries for the tree, then one for the
+    images of a lesson that has some and two for each quiz; more plain lessons
+    cost nothing more."""
+    agreement_make(partner_a, [rich_course], licence="adapt")
+    api = api_for(partner_a, scopes=["content:read"])
+    url = reverse("api:course-cartridge", args=[rich_course.pk])
+    with django_assert_num_queries(14):
+        assert api.get(url).status_code == 200
+    module = CourseModulePage.objects.child_of(rich_course).last()
+    for _n in range(3):
+        LessonPageFactory(parent=module)
+    with django_assert_num_queries(14):
+        assert api.get(url).status_code == 200

@@ -669,6 +669,8 @@ class _Importer:
         self.images: dict[str, object] = {}
         self.documents: dict[str, object] = {}
         self.lesson_pages: dict[str, LessonPage] = {}
+        self.lesson_targets: set[str] = set()
+        self.forward_paths: list[str] = []
         self.skipped_files: set[str] = set()
 
     # files
@@ -783,18 +785,31 @@ class _Importer:
             ),
         )
         self.report.course = course
-        pending: list[tuple[LessonPage, _Resource]] = []
+        self.lesson_targets = {
+            _lesson_target(resource)
+            for _title, items in modules
+            for item in items
+            if (resource := resources.get(item.get("identifierref"))) is not None
+        } - {None}
+        pending: list[tuple[LessonPage, list[dict]]] = []
         for module_title, items in modules:
             module = self._add(course, CourseModulePage(title=module_title[:255]))
             self.report.modules += 1
             for item in items:
                 self._item(course, module, item, resources, pending)
-        # bodies last, so that links between lessons find their pages
-        for lesson, resource in pending:
-            lesson.body = json.dumps(self._body(resource))
+        # a link to a lesson made after the one linking to it is resolved last
+        for lesson, blocks in pending:
+            for block in blocks:
+                if block["type"] == "paragraph":
+                    block["value"] = _FORWARD.sub(self._forward_link, block["value"])
+            lesson.body = json.dumps(blocks)
             lesson.save()
             lesson.save_revision(user=self.user)
         return self.report
+
+    def _forward_link(self, match) -> str:
+        page = self.lesson_pages.get(self.forward_paths[int(match.group(1))])
+        return f'<a linktype="page" id="{page.pk}">' if page is not None else "<a>"
 
     def _item(self, course, module, item, resources, pending) -> None:
         title = (_item_title(item) or _("Untitled"))[:255]
@@ -809,11 +824,14 @@ class _Importer:
         if kind == "webcontent":
             target = resource.href or next(iter(resource.files), None)
             if target and _ext(target) in ("html", "htm") and self.archive.has(target):
+                forward = len(self.forward_paths)
+                blocks = self._body(resource)
                 lesson = self._add(
-                    module, LessonPage(title=title, body=json.dumps(_PLACEHOLDER))
+                    module, LessonPage(title=title, body=json.dumps(blocks))
                 )
                 self.lesson_pages[target] = lesson
-                pending.append((lesson, resource))
+                if len(self.forward_paths) > forward:
+                    pending.append((lesson, blocks))
                 self.report.lessons += 1
             elif target and self.archive.has(target) and self.document(target, title):
                 body = [
@@ -962,6 +980,11 @@ class _Importer:
                 return ""
             if path in self.lesson_pages:
                 return f'linktype="page" id="{self.lesson_pages[path].pk}"'
+            if path in self.lesson_targets:
+                self.forward_paths.append(path)
+                return (
+                    f'linktype="page" id="{FORWARD_MARK}{len(self.forward_paths) - 1}"'
+                )
             if self.archive.has(path):
                 document = self.document(path)
                 if document is not None:
@@ -996,6 +1019,16 @@ class _Importer:
 
 
 _PLACEHOLDER = [{"type": "paragraph", "value": "<p></p>"}]
+FORWARD_MARK = "cc-forward-"
+_FORWARD = re.compile(rf'<a linktype="page" id="{FORWARD_MARK}(\d+)">')
+
+
+def _lesson_target(resource: _Resource) -> str | None:
+    """The HTML file a web content resource becomes a lesson of, if any."""
+    if resource.type != "webcontent":
+        return None
+    target = resource.href or next(iter(resource.files), None)
+    return target if target and _ext(target) in ("html", "htm") else None
 
 
 def cartridge_import(*, upload, index: CourseIndexPage, user) -> CartridgeImport:
