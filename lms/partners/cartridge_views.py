@@ -20,12 +20,9 @@ from lms.core.site_url import absolute_url
 from lms.learning.permissions import is_center_staff
 
 from . import selectors
+from .errors import CartridgeError
 from .services.cartridge import cartridge_export
-from .services.cartridge_import import (
-    MAX_PACKAGE_BYTES,
-    CartridgeError,
-    cartridge_import,
-)
+from .services.cartridge_import import MAX_PACKAGE_BYTES, cartridge_import
 
 
 @login_required

@@ -26,6 +26,7 @@ from courses.models import (
     QuizPage,
     QuizPageQuestion,
 )
+from lms.partners.errors import CartridgeError
 from lms.partners.services.cartridge import (
     NS_CP,
     NS_LOM_MANIFEST,
@@ -33,7 +34,7 @@ from lms.partners.services.cartridge import (
     NS_QTI,
     cartridge_export,
 )
-from lms.partners.services.cartridge_import import CartridgeError, cartridge_import
+from lms.partners.services.cartridge_import import cartridge_import
 
 from ..factories import (
     CourseModulePageFactory,
@@ -406,6 +407,17 @@ def test_oversized_package_is_refused(catalog, monkeypatch):
     upload = io.BytesIO(upload.getvalue() + b"\0" * 1000)
     with pytest.raises(CartridgeError, match="larger than"):
         cartridge_import(upload=upload, index=catalog, user=UserFactory(is_staff=True))
+
+
+def test_too_many_items_are_refused(catalog, monkeypatch):
+    from lms.partners.services import cartridge_import as module
+
+    monkeypatch.setattr(module, "MAX_ITEMS", 1)
+    upload = _package({"imsmanifest.xml": MINIMAL_MANIFEST, "a/index.html": "x"})
+    before = _rows()
+    with pytest.raises(CartridgeError, match="more than 1 items"):
+        cartridge_import(upload=upload, index=catalog, user=UserFactory(is_staff=True))
+    assert _rows() == before
 
 
 def test_a_failure_midway_leaves_no_rows_and_no_files(catalog, monkeypatch, tmp_path):

@@ -52,7 +52,7 @@ from courses.models import (
     QuizPageQuestion,
 )
 
-from ..errors import PartnerError
+from ..errors import CartridgeError
 from .cartridge import LICENCE_TEXT, MANIFEST
 
 MAX_PACKAGE_BYTES = 50 * 1024 * 1024
@@ -62,6 +62,8 @@ MAX_TOTAL_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 100  # uncompressed / compressed, per file larger than 1 MB
 MAX_XML_BYTES = 5 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
+MAX_ITEMS = 1000  # pages made from the organization
+MAX_QUESTIONS = 500  # questions of one assessment
 
 IMAGE_TYPES = {"png", "jpg", "jpeg", "gif", "webp"}
 DOCUMENT_TYPES = {"pdf", "docx", "xlsx", "pptx", "hwp", "hwpx", "txt", "csv"}
@@ -75,13 +77,6 @@ HTML_TAGS = {
 }  # fmt: skip
 HTML_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}}
 CC_FILEBASE = "$IMS-CC-FILEBASE$"
-
-
-class CartridgeError(PartnerError):
-    """A package refused as a whole; nothing of it was written."""
-
-    code = "invalid_cartridge"
-    status = 400
 
 
 NOT_A_PACKAGE = gettext_lazy(
@@ -760,6 +755,10 @@ class _Importer:
         resources = _resources(manifest)
         title = (meta["title"] or _("Imported course"))[:255]
         modules = _modules(manifest, title)
+        if sum(len(items) + 1 for _t, items in modules) > MAX_ITEMS:
+            raise CartridgeError(
+                _("The package has more than %(n)d items.") % {"n": MAX_ITEMS}
+            )
         if not any(items for _t, items in modules):
             raise CartridgeError(
                 _("The package's organization has no items to import.")
@@ -929,7 +928,13 @@ class _Importer:
         )
         self.report.quizzes += 1
         order = 0
-        for item in _descendants(assessment, "item"):
+        items = _descendants(assessment, "item")
+        if len(items) > MAX_QUESTIONS:
+            raise CartridgeError(
+                _("%(quiz)s has more than %(n)d questions.")
+                % {"quiz": title, "n": MAX_QUESTIONS}
+            )
+        for item in items:
             parsed = _qti_question(item)
             if isinstance(parsed, str):
                 self.report.skipped.append(
