@@ -569,12 +569,30 @@ def test_admin_import_of_a_bad_file_is_a_400_in_the_users_language(client, catal
     assert Page.objects.count() == pages
 
 
-def test_course_page_in_the_admin_offers_the_export_to_staff(client, rich_course):
+def test_course_page_in_the_admin_offers_the_export_to_staff_only(client, rich_course):
+    from courses.services import course_instructor_permissions_sync
+
+    from ..factories import instructor_create
+
+    export = reverse("cartridge:export", args=[rich_course.pk])
+    edit = reverse("wagtailadmin_pages:edit", args=[rich_course.pk])
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    response = client.get(reverse("wagtailadmin_pages:edit", args=[rich_course.pk]))
+    page = client.get(edit).content.decode()
+    assert export in page
     assert (
-        reverse("cartridge:export", args=[rich_course.pk]) in response.content.decode()
+        reverse("cartridge:import")
+        in client.get(reverse("wagtailadmin_home")).content.decode()
     )
+
+    instructor = instructor_create(courses=[rich_course])
+    course_instructor_permissions_sync(course=rich_course)
+    client.force_login(instructor)
+    response = client.get(edit)
+    assert response.status_code == 200
+    assert export not in response.content.decode()
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("cartridge:import") not in home
+    assert client.get(export).status_code == 403
 
 
 # --- the API -------------------------------------------------------------------------
