@@ -33,6 +33,8 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("metrics", metrics.metrics, name="metrics"),
     path("csp-report", security.csp_report, name="csp-report"),
+    # Common Cartridge export and import, refused with a 403 (Wagtail redirects)
+    path("admin/cartridge/", include("lms.partners.cartridge_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -34,7 +34,7 @@ PARTNERS = [
         "website": "https://hanbit.example",
         "admin": ("partner@campus.example", "한빛 담당자", "Hanbit coordinator"),
         "token": "cps_demohanbit_HanbitDemoToken0000000000000000000000000",
-        "licence": "embed",
+        "licence": "adapt",
         "courses": [
             "social-enterprise-startup-basics",
             "cooperative-accounting-and-finance",

@@ -26,3 +26,10 @@ class PartnerForbidden(PartnerError):
 class PartnerConflict(PartnerError):
     code = "conflict"
     status = 409
+
+
+class CartridgeError(PartnerError):
+    """A Common Cartridge package refused as a whole; nothing of it was written."""
+
+    code = "invalid_cartridge"
+    status = 400

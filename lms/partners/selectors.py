@@ -16,9 +16,11 @@ from courses.models import CoursePage, LessonPage
 from lms.accounts.models import ConsentPurpose
 from lms.accounts.selectors import user_exclude_withdrawn
 from lms.learning.models import CourseRun, Enrollment
+from lms.learning.permissions import is_center_staff
 from lms.learning.selectors import FACETS, course_run_list_open, runs_in_language
 
 from .models import (
+    AgreementLicence,
     ApiToken,
     ApiTokenUse,
     PartnerAgreement,
@@ -135,6 +137,7 @@ def partner_agreement_for_course(*, institution, course) -> PartnerAgreement | N
             institution=institution,
             courses__translation_key=course.translation_key,
         )
+        .select_related("institution")
         .order_by("-starts_on", "pk")
         .first()
     )
@@ -268,3 +271,29 @@ def partner_course_list_for_catalog(*, filters: dict | None = None) -> list:
         if value:
             courses = courses.filter(**{name: value})
     return list(courses.order_by("starts_on", "title", "pk")[:50])
+
+
+def cartridge_export_access(*, user, course) -> tuple[bool, PartnerAgreement | None]:
+    """Whether `user` may export `course` as a Common Cartridge, and the partner
+    agreement whose terms the package states (None for center staff).
+
+    Center staff may export any course; a partner admin only a course under a
+    current agreement of their institution with the adapt licence.
+    """
+    if not user.is_authenticated:
+        return False, None
+    if is_center_staff(user):
+        return True, None
+    agreement = (
+        PartnerAgreement.objects.current()
+        .filter(
+            institution__admins=user,
+            institution__is_active=True,
+            licence=AgreementLicence.ADAPT,
+            courses__translation_key=course.translation_key,
+        )
+        .select_related("institution")
+        .order_by("-starts_on", "pk")
+        .first()
+    )
+    return agreement is not None, agreement

@@ -64,6 +64,7 @@ ENDPOINTS = [
     ("get", "api:catalog-facets", False),
     ("get", "api:catalog-course", True),
     ("get", "api:course-outline", True),
+    ("get", "api:course-cartridge", True),
     ("get", "api:enrolments", False),
     ("post", "api:enrolments", False),
 ]

@@ -33,6 +33,11 @@ urlpatterns = [
         views.CourseOutlineView.as_view(),
         name="course-outline",
     ),
+    path(
+        "catalog/courses/<anyint:pk>/cartridge/",
+        views.CourseCartridgeView.as_view(),
+        name="course-cartridge",
+    ),
     path("lessons/<anyint:pk>/", views.LessonContentView.as_view(), name="lesson"),
     path("enrolments/", views.EnrolmentList.as_view(), name="enrolments"),
     path("enrolments/<anyint:pk>/", views.EnrolmentDetail.as_view(), name="enrolment"),
