@@ -43,8 +43,8 @@ def test_the_page_explorer_search_counts_in_korean(admin_client):
         f"/admin/pages/{home.pk}/", {"q": "탐색기"}, HTTP_ACCEPT_LANGUAGE="ko"
     )
     text = _text(response)
-    assert "None" not in text
-    assert "개 중 1–1" in text
+    assert "페이지 1개 중 1–1" in text
+    assert " of 1 " not in text
     assert "across entire site" not in text and "Search the whole site" not in text
 
 
