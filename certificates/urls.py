@@ -55,6 +55,11 @@ urlpatterns = [
         name="manage-run-issue",
     ),
     path(
+        "certificates/manage/runs/<int:run_id>/issue/<int:enrollment_id>/",
+        staff.run_issue_one,
+        name="manage-run-issue-one",
+    ),
+    path(
         "certificates/manage/runs/<int:run_id>/bulk/",
         staff.run_batch,
         name="manage-run-bulk",

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -47,7 +48,7 @@ class EventIndexPage(CachedViewRestrictionsMixin, AnonymousPageCacheMixin, Page)
 
 
 class EventStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("Scheduled")
+    SCHEDULED = "scheduled", pgettext_lazy("event", "Scheduled")
     CANCELLED = "cancelled", _("Cancelled")
     POSTPONED = "postponed", _("Postponed")
 
@@ -80,7 +81,7 @@ class EventPage(CachedViewRestrictionsMixin, AnonymousPageCacheMixin, Page):
         default=EventStatus.SCHEDULED,
     )
     attendance_mode = models.CharField(
-        _("attendance"),
+        pgettext_lazy("event", "attendance"),
         max_length=16,
         choices=AttendanceMode.choices,
         default=AttendanceMode.OFFLINE,
@@ -95,7 +96,7 @@ class EventPage(CachedViewRestrictionsMixin, AnonymousPageCacheMixin, Page):
     )
     venue_room = models.ForeignKey(
         "timetable.Room",
-        verbose_name=_("room"),
+        verbose_name=pgettext_lazy("lecture room", "room"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -2165,8 +2165,12 @@ def _text(lines: list[str]) -> bytes:
 LIBRARY = [
     {
         "title": "사회적기업 인증 준비 가이드",
+        "title_en": "Preparing for social enterprise certification",
         "description": "인증 요건 일곱 가지와 신청 서류, 준비 일정을 한눈에 정리한 안내서입니다. "
         "'사회적기업 창업 기초' 과정의 참고 자료입니다.",
+        "description_en": "The seven requirements, the application papers and a "
+        "timeline on one page (in Korean), for the course 'Social enterprise "
+        "start-up basics'.",
         "kind": ResourceKind.GUIDE,
         "category": ("social-enterprise-startup", "ko"),
         "language": CourseLanguage.KOREAN,
@@ -2194,12 +2198,15 @@ LIBRARY = [
         ),
     },
     {
-        "title": "Cooperative start-up checklist",
-        "description": "From the first meeting of founding members to registration: "
-        "the steps of founding a cooperative under the Framework Act on "
-        "Cooperatives, as a checklist.",
+        "title": "협동조합 설립 체크리스트",
+        "title_en": "Cooperative start-up checklist",
+        "description": "발기인 첫 모임부터 설립 등기까지, 협동조합 기본법에 따른 "
+        "설립 절차를 점검표로 정리했습니다(영문 자료).",
+        "description_en": "From the first meeting of founding members to "
+        "registration: the steps of founding a cooperative under the Framework "
+        "Act on Cooperatives, as a checklist.",
         "kind": ResourceKind.GUIDE,
-        "category": ("cooperative-management", "en"),
+        "category": ("cooperative-management", "ko"),
         "language": CourseLanguage.ENGLISH,
         "tags": ["cooperative", "start-up"],
         "folder": "guides",
@@ -2223,9 +2230,12 @@ LIBRARY = [
         ),
     },
     {
-        "title": "사회적가치 측정 빠른 안내 · Social value quick guide",
+        "title": "사회적가치 측정 빠른 안내",
+        "title_en": "Social value quick guide",
         "description": "산출·성과·임팩트의 구분, 변화이론 그리기, 지표 고르기를 두 쪽에 담은 "
-        "한영 병기 요약본입니다. A two-page bilingual summary.",
+        "한영 병기 요약본입니다.",
+        "description_en": "Outputs, outcomes and impact, drawing a theory of "
+        "change and choosing indicators: a two-page bilingual summary.",
         "kind": ResourceKind.GUIDE,
         "category": ("social-value", "ko"),
         "language": CourseLanguage.BILINGUAL,
@@ -2252,8 +2262,12 @@ LIBRARY = [
     },
     {
         "title": "사업계획서 서식",
+        "title_en": "Business plan template",
         "description": "사회적 비즈니스 모델 캔버스 항목과 사업계획서 목차, 항목별 작성 "
         "요령을 담은 서식입니다. 텍스트 파일이라 어떤 편집기로도 열 수 있습니다.",
+        "description_en": "The headings of a business plan with the social "
+        "business model canvas and tips for each (in Korean); a text file that "
+        "any editor opens.",
         "kind": ResourceKind.TEMPLATE,
         "category": ("social-enterprise-startup", "ko"),
         "language": CourseLanguage.KOREAN,
@@ -2282,8 +2296,12 @@ LIBRARY = [
     },
     {
         "title": "월별 손익·현금흐름 관리 서식",
+        "title_en": "Monthly profit and cash-flow sheet",
         "description": "협동조합의 월별 수입과 지출, 현금 잔액을 기록하는 CSV 서식입니다. "
         "엑셀에서 바로 열립니다. '협동조합 회계와 재무' 실습용.",
+        "description_en": "A CSV sheet of a cooperative's monthly income, "
+        "spending and cash balance (in Korean) that opens in Excel, for the "
+        "course 'Cooperative accounting and finance'.",
         "kind": ResourceKind.TEMPLATE,
         "category": ("cooperative-management", "ko"),
         "language": CourseLanguage.KOREAN,
@@ -2330,11 +2348,14 @@ LIBRARY = [
         ),
     },
     {
-        "title": "Local food supply plan",
-        "description": "A CSV worksheet for monthly volumes, minimum orders and prices "
-        "of each product, for buyer meetings and public catering bids.",
+        "title": "로컬푸드 공급 계획표",
+        "title_en": "Local food supply plan",
+        "description": "품목별 월 공급량, 최소 주문량, 단가를 적는 CSV 서식입니다. "
+        "구매처 상담과 공공급식 입찰에 씁니다(한영 병기).",
+        "description_en": "A CSV worksheet for monthly volumes, minimum orders "
+        "and prices of each product, for buyer meetings and public catering bids.",
         "kind": ResourceKind.TEMPLATE,
-        "category": ("local-food", "en"),
+        "category": ("local-food", "ko"),
         "language": CourseLanguage.BILINGUAL,
         "tags": ["local food", "로컬푸드"],
         "folder": "templates",
@@ -2359,8 +2380,11 @@ LIBRARY = [
     },
     {
         "title": "강연 녹취: 돌봄 사회적협동조합 10년",
+        "title_en": "Talk: ten years of a care social cooperative",
         "description": "'돌봄과 나눔 사회적협동조합' 이사장이 교육센터 초청 강연에서 들려준 "
         "10년의 운영 경험을 정리한 녹취록입니다.",
+        "description_en": "Transcript (in Korean) of a talk at the education "
+        "center by the chair of a care social cooperative on its first ten years.",
         "kind": ResourceKind.RECORDED_TALK,
         "category": ("care-services", "ko"),
         "language": CourseLanguage.KOREAN,
@@ -2386,12 +2410,15 @@ LIBRARY = [
         ),
     },
     {
-        "title": "Talk: social finance beyond grants",
-        "description": "Transcript of a talk by the finance center's lead counselor "
-        "on loans, guarantees and impact investment for social-economy "
+        "title": "강연 녹취: 보조금 너머의 사회적금융",
+        "title_en": "Talk: social finance beyond grants",
+        "description": "금융센터 수석 상담역이 사회적경제 조직을 위한 융자, 보증, 임팩트 "
+        "투자를 이야기한 강연의 녹취록입니다(영문 자료).",
+        "description_en": "Transcript of a talk by the finance center's lead "
+        "counselor on loans, guarantees and impact investment for social-economy "
         "organizations.",
         "kind": ResourceKind.RECORDED_TALK,
-        "category": ("social-finance", "en"),
+        "category": ("social-finance", "ko"),
         "language": CourseLanguage.ENGLISH,
         "tags": ["social finance", "talk"],
         "folder": "talks",
@@ -2416,8 +2443,11 @@ LIBRARY = [
     },
     {
         "title": "사회적기업 현황과 통계",
+        "title_en": "Social enterprises in figures",
         "description": "한국사회적기업진흥원이 공개하는 인증 사회적기업 현황과 통계 자료로 "
         "연결합니다.",
+        "description_en": "A link to the figures on certified social enterprises "
+        "that the Korea Social Enterprise Promotion Agency publishes (in Korean).",
         "kind": ResourceKind.REPORT,
         "category": ("social-enterprise-startup", "ko"),
         "language": CourseLanguage.KOREAN,
@@ -2426,8 +2456,12 @@ LIBRARY = [
     },
     {
         "title": "강사 운영 매뉴얼 (직원용)",
-        "description": "과정 개설, 차수 관리, 출석과 수료 처리, 숙박 배정 절차를 정리한 "
+        "title_en": "Operations manual for instructors (staff only)",
+        "description": "과정 개설, 교육 회차 관리, 출석과 수료 처리, 숙박 배정 절차를 정리한 "
         "직원과 강사용 내부 매뉴얼입니다.",
+        "description_en": "How to open a course, run its course runs, record "
+        "attendance and completion, and assign lodging: the internal manual "
+        "for staff and instructors (in Korean).",
         "kind": ResourceKind.GUIDE,
         "category": None,
         "language": CourseLanguage.KOREAN,
@@ -2507,10 +2541,16 @@ def seed_library(*, categories) -> list[LibraryResource]:
         if spec["category"]:
             slug, code = spec["category"]
             category = categories[slug][code]
-        resource = LibraryResource.objects.filter(title=spec["title"]).first()
+        # found by either title: a resource once seeded under its English title
+        # is updated in place
+        resource = LibraryResource.objects.filter(
+            title__in=[spec["title"], spec["title_en"]]
+        ).first()
         if resource is None:
-            resource = LibraryResource(title=spec["title"])
+            resource = LibraryResource()
+        resource.title, resource.title_en = spec["title"], spec["title_en"]
         resource.description = spec["description"]
+        resource.description_en = spec["description_en"]
         resource.kind = spec["kind"]
         resource.category = category
         resource.file = file

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -408,10 +409,14 @@ class LibraryResource(index.Indexed, ClusterableModel):
     """A resource of the learning library (자료실): a library file, described.
 
     Who may see it follows the permissions of the file's folder in django-filer.
+    It is described in Korean, and in English for English readers when
+    `title_en` is given; `language` is the language of the file itself.
     """
 
     title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title in English"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
     kind = models.CharField(
         _("kind"),
         max_length=16,
@@ -452,7 +457,9 @@ class LibraryResource(index.Indexed, ClusterableModel):
 
     panels = [
         FieldPanel("title"),
+        FieldPanel("title_en"),
         FieldPanel("description"),
+        FieldPanel("description_en"),
         FieldPanel("kind"),
         FieldPanel("category"),
         FieldPanel("file"),
@@ -465,6 +472,8 @@ class LibraryResource(index.Indexed, ClusterableModel):
         index.SearchField("title"),
         index.AutocompleteField("title"),
         index.SearchField("description"),
+        index.SearchField("title_en"),
+        index.SearchField("description_en"),
         index.FilterField("kind"),
         index.FilterField("category_id"),
         index.FilterField("is_published"),
@@ -482,7 +491,37 @@ class LibraryResource(index.Indexed, ClusterableModel):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.shown_title
+
+    @property
+    def _in_english(self) -> bool:
+        return get_language() == "en" and bool(self.title_en)
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the reader's language when there is one."""
+        return self.title_en if self._in_english else (self.title or self.title_en)
+
+    @property
+    def shown_description(self) -> str:
+        if self._in_english and self.description_en:
+            return self.description_en
+        return self.description
+
+    @property
+    def shown_description_language(self) -> str:
+        if self._in_english and self.description_en:
+            return "en"
+        return "ko" if self.title_en else self.shown_language
+
+    @property
+    def shown_language(self) -> str:
+        """The language of the shown title, for its `lang` attribute: the
+        Korean title of a resource described in both is Korean; one described
+        once is in the file's language."""
+        if self.title_en:
+            return "en" if self._in_english else "ko"
+        return self.language if self.language in ("ko", "en") else ""
 
 
 class QuestionType(models.TextChoices):

@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 from filer.models import Folder, FolderPermission
 
-from .models import LibraryResource
+from .models import CourseCategory, LibraryResource
 
 
 def library_folder_ids_readable(*, user) -> set[int] | str:
@@ -42,16 +42,23 @@ def library_resource_list_visible(
     if kind:
         resources = resources.filter(kind=kind)
     if category:
-        resources = resources.filter(category_id=category)
+        # either language's category: a resource points at one of them
+        resources = resources.filter(
+            category__translation_key__in=CourseCategory.objects.filter(
+                pk=category
+            ).values("translation_key")
+        )
     if tag:
         resources = resources.filter(tags__name=tag)
     if q:
         resources = resources.filter(
             Q(title__icontains=q)
+            | Q(title_en__icontains=q)
             | Q(description__icontains=q)
+            | Q(description_en__icontains=q)
             | Q(tags__name__icontains=q)
         ).distinct()
-    return resources.select_related("category", "file").prefetch_related("tags")
+    return resources.select_related("category__locale", "file").prefetch_related("tags")
 
 
 def library_folders() -> QuerySet[Folder]:
@@ -78,4 +85,22 @@ def question_list_editable(*, user) -> QuerySet:
         Question.objects.filter(course__in=course_list_editable(user=user))
         .select_related("course")
         .order_by("course__title", "pk")
+    )
+
+
+def course_category_list_in(*, language_code: str) -> list[CourseCategory]:
+    """The catalog's categories in one language, in their order."""
+    return list(CourseCategory.objects.filter(locale__language_code=language_code))
+
+
+def course_category_in(*, category: CourseCategory, language_code: str):
+    """`category` in the reader's language, or itself when untranslated."""
+    if category.locale.language_code == language_code:
+        return category
+    return (
+        CourseCategory.objects.filter(
+            translation_key=category.translation_key,
+            locale__language_code=language_code,
+        ).first()
+        or category
     )

@@ -6,8 +6,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from .forms import LibraryFilterForm
-from .models import CourseCategory, LibraryResource
-from .selectors import library_resource_list_visible
+from .models import LibraryResource
+from .selectors import (
+    course_category_in,
+    course_category_list_in,
+    library_resource_list_visible,
+)
 
 PAGE_SIZE = 20
 
@@ -18,6 +22,14 @@ def library_index(request):
     filters = form.filters()
     resources = library_resource_list_visible(user=request.user, **filters)
     page = Paginator(resources, PAGE_SIZE).get_page(request.GET.get("page"))
+    categories = course_category_list_in(language_code=request.LANGUAGE_CODE)
+    names = {category.translation_key: category.name for category in categories}
+    for resource in page:
+        if resource.category is not None:
+            # a resource may point at either language's category: say the reader's
+            resource.category_name = names.get(
+                resource.category.translation_key, resource.category.name
+            )
     saved = set()
     if request.user.is_authenticated:
         saved = set(
@@ -31,9 +43,7 @@ def library_index(request):
         {
             "form": form,
             "resources": page,
-            "categories": CourseCategory.objects.filter(
-                locale__language_code=request.LANGUAGE_CODE
-            ),
+            "categories": categories,
             "saved": saved,
         },
     )
@@ -46,7 +56,16 @@ def _visible_or_404(request, pk: int) -> LibraryResource:
 @require_GET
 def library_resource(request, pk: int):
     resource = _visible_or_404(request, pk)
-    return render(request, "courses/library_resource.html", {"resource": resource})
+    category = resource.category
+    if category is not None:
+        category = course_category_in(
+            category=category, language_code=request.LANGUAGE_CODE
+        )
+    return render(
+        request,
+        "courses/library_resource.html",
+        {"resource": resource, "category_name": category.name if category else ""},
+    )
 
 
 @require_GET

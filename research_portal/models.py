@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -223,7 +223,7 @@ class Person(index.Indexed, models.Model):
     ]
 
     class Meta:
-        verbose_name = _("person")
+        verbose_name = pgettext_lazy("research", "person")
         verbose_name_plural = _("people")
         ordering = ["name"]
 
@@ -317,7 +317,7 @@ class PublicationPageAuthor(Orderable):
     )
     person = models.ForeignKey(
         Person,
-        verbose_name=_("person"),
+        verbose_name=pgettext_lazy("research", "person"),
         on_delete=models.PROTECT,
         related_name="credits",
     )
@@ -606,7 +606,7 @@ class PublicationPage(RoutablePageMixin, Page):
 class LivingLabStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     ACTIVE = "active", _("Under way")
-    COMPLETED = "completed", _("Completed")
+    COMPLETED = "completed", pgettext_lazy("living lab", "Completed")
 
 
 class LivingLabIndexPage(Page):

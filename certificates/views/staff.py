@@ -10,7 +10,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
 from lms.learning.models import CourseRun
 from lms.learning.permissions import is_center_staff
@@ -187,12 +191,47 @@ def _run_page(request, run, *, batch_form=None, status=200):
 @staff_required
 @require_POST
 def run_issue(request, run_id: int):
-    """Issue one learner's certificate by hand."""
+    """Issue one learner's certificate by hand (the enrolment in the form)."""
     run = _run(run_id)
     try:
         enrollment_id = int(request.POST.get("enrollment", ""))
     except ValueError:
         enrollment_id = 0
+    return _issue(request, run, enrollment_id)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def run_issue_one(request, run_id: int, enrollment_id: int):
+    """GET asks (the page behind the confirmation dialog); POST issues."""
+    run = _run(run_id)
+    if request.method == "POST":
+        return _issue(request, run, enrollment_id)
+    enrollment = get_object_or_404(
+        run.enrollments.select_related("learner"), pk=enrollment_id
+    )
+    return render(
+        request,
+        "certificates/staff/issue_confirm.html",
+        {"run": run, "enrollment": enrollment, **issue_texts(enrollment)},
+    )
+
+
+def issue_texts(enrollment) -> dict:
+    """The question and detail of issuing by hand (the dialog on the run page
+    and its no-JavaScript page say the same)."""
+    return {
+        "question": _("Issue a certificate to %(name)s?")
+        % {"name": enrollment.learner.display_name},
+        "detail": _(
+            "It gets a serial number and is sent to the learner at once. "
+            "An issued certificate cannot be deleted, only revoked or reissued."
+        ),
+        "confirm_label": _("Issue the certificate"),
+    }
+
+
+def _issue(request, run, enrollment_id: int):
     if not run.enrollments.filter(pk=enrollment_id).exists():
         messages.error(request, _("That learner is not enrolled in this course run."))
         return _run_page(request, run, status=400)

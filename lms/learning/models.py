@@ -9,6 +9,7 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EnrollmentPolicy(models.TextChoices):
@@ -496,7 +497,9 @@ class Submission(models.Model):
         default=SubmissionStatus.SUBMITTED,
         db_index=True,
     )
-    text = models.TextField(_("answer"), blank=True, max_length=50_000)
+    text = models.TextField(
+        pgettext_lazy("submission", "answer"), blank=True, max_length=50_000
+    )
     file = models.FileField(
         _("file"),
         upload_to="submissions/%Y/%m/",

@@ -451,7 +451,7 @@ class Attendance(models.Model):
         _("attendance"), max_length=16, choices=AttendanceStatus.choices
     )
     method = models.CharField(
-        _("recorded by"),
+        pgettext_lazy("attendance", "recorded by"),
         max_length=16,
         choices=AttendanceMethod.choices,
         default=AttendanceMethod.ROSTER,

@@ -117,7 +117,7 @@ def test_learner_enrols_holds_and_confirms_a_bed_and_staff_check_them_in(
         page.locator("input[name=check_out]").input_value() == run.ends_on.isoformat()
     )
     page.get_by_label("여성 전용").check()
-    page.get_by_label("가능하면 같은 소속 기관").check()
+    page.get_by_label("가능하면 같은 소속 학습자").check()
     assert _submit(page.get_by_role("button", name="침대 임시 배정받기")).status == 200
     stay = Stay.objects.get(guest__email=LEARNER)
     assert urlsplit(page.url).path == stay.get_absolute_url()

@@ -78,7 +78,7 @@ def test_an_enrolment_that_is_not_completed_gets_no_certificate(run, learner):
     enrollment = Enrollment.objects.create(run=run, learner=learner, status="active")
     with pytest.raises(CertificateError) as error:
         certificate_issue(enrollment_id=enrollment.pk)
-    assert "이수한 학습자에게만" in error.value.message  # Korean, the default
+    assert "수료한 학습자에게만" in error.value.message  # Korean, the default
     assert not Certificate.objects.exists()
 
 

@@ -319,7 +319,7 @@ def test_staff_cannot_issue_to_an_enrolment_that_is_not_completed(client, run, s
         {"enrollment": enrollment.pk},
     )
     assert response.status_code == 400
-    assert "이수한 학습자에게만" in response.content.decode()
+    assert "수료한 학습자에게만" in response.content.decode()
     assert not Certificate.objects.exists()
 
 

@@ -20,8 +20,6 @@ def _user_texts() -> set[str]:
     fields = {
         "wagtailcore.Page": ["title"],
         "learning.CourseRun": ["title_ko", "title_en"],
-        "courses.LibraryResource": ["title", "description"],
-        "courses.CourseCategory": ["name"],
         "community.Cohort": ["name"],
         "accounts.User": ["name_en", "email"],
         "accounts.Organization": ["name_en"],
@@ -52,6 +50,16 @@ def _user_texts() -> set[str]:
             continue
         for row in model.objects.values_list(*names):
             texts.update(re.sub(r"\s+", " ", value) for value in row if value)
+    # the catalog's categories in Korean: an English one on a Korean page is a
+    # mistake (the library showed the category a resource points at, in its
+    # language); library resources are described in Korean, so not listed here
+    from courses.models import CourseCategory
+
+    texts.update(
+        CourseCategory.objects.filter(locale__language_code="ko").values_list(
+            "name", flat=True
+        )
+    )
     # proper names inside lesson bodies that editors wrote
     texts.add("Social Value International")
     return texts

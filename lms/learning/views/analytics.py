@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET
 
 from lms.core.csv_export import csv_filename, csv_response
@@ -97,7 +98,7 @@ def _run_csv_rows(data: RunAnalytics, section: str) -> tuple[list, list]:
         _("Module"),
         _("Lesson"),
         _("Viewed"),
-        _("Completed"),
+        pgettext("lesson", "Completed"),
         _("Share of enrolled (%)"),
     ], [
         (

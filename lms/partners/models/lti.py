@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class LtiPlatform(models.Model):
@@ -89,7 +90,7 @@ class LtiIdentity(models.Model):
     """A platform user (issuer, sub) linked to one Campus user."""
 
     issuer = models.CharField(_("issuer"), max_length=500)
-    sub = models.CharField(_("subject"), max_length=255)
+    sub = models.CharField(pgettext_lazy("lti", "subject"), max_length=255)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user"),
