@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the matrix is a table: one URL a line)
 """The permission matrix: what every URL of the site answers to whom.
 
 Reviewed by hand: a row is a promise. Columns are the roles of
@@ -22,8 +23,8 @@ Paths that Django serves under the language prefix are asked in Korean (no
 prefix) and, for anon and B, in English (/en/) too.
 
 GET asks every row. POST asks the rows of POST_MATRIX (every URL that takes a
-POST) with an empty form, and a refused POST (login, 4xx) must write nothing:
-no INSERT, UPDATE or DELETE outside the session's bookkeeping.
+POST) with an empty form. A refused request (login, 4xx), GET or POST, must
+write nothing: no INSERT, UPDATE or DELETE outside the session's bookkeeping.
 
 How to add a URL: add its path to GET_MATRIX (and to POST_MATRIX if it takes
 a POST) with the answer each role must get, naming objects by `{ref}`; add a
@@ -75,6 +76,8 @@ GET_MATRIX = """
 /calendar/rooms/{room}.ics                                ok    ok    ok    ok    ok    ok    ok    ok    ok
 /calendar/sessions/{session}.ics                          ok    ok    ok    ok    ok    ok    ok    ok    ok
 /calendar/{feed_token}.ics                                ok    ok    ok    ok    ok    ok    ok    ok    ok
+/calendar/sessions/{hidden_session}.ics                   404   404   404   ok    404   ok    ok    404   404
+/calendar/runs/{hidden_run}.ics                           404   404   404   404   404   404   404   404   404
 /oai?verb=Identify                                        ok    ok    ok    ok    ok    ok    ok    ok    ok
 # LTI
 /lti/login/                                               400   400   400   400   400   400   400   400   400
@@ -198,6 +201,7 @@ GET_MATRIX = """
 /community/                                               login ok    ok    ok    ok    ok    ok    ok    ok
 /community/runs/{run}/forum/                              login 3xx   3xx   3xx   404   3xx   3xx   404   404
 /community/cohorts/{cohort}/forum/                        login 404   404   3xx   404   3xx   3xx   404   404
+/community/runs/{hidden_run}/forum/                       login 3xx   3xx   3xx   404   3xx   3xx   404   404
 /community/forums/{forum}/                                login ok    ok    ok    404   ok    ok    404   404
 /community/forums/{forum}/new/                            login ok    ok    ok    404   ok    ok    404   404
 /community/forums/{forum}/read/                           login 405   405   405   405   405   405   405   405
@@ -278,6 +282,7 @@ GET_MATRIX = """
 /timetable/my/rotate/                                     login 405   405   405   405   405   405   405   405
 /timetable/sessions/new/                                  login 403   403   403   403   ok    ok    403   403
 /timetable/sessions/{session}/                            ok    ok    ok    ok    ok    ok    ok    ok    ok
+/timetable/sessions/{hidden_session}/                     404   404   404   ok    404   ok    ok    404   404
 /timetable/sessions/{session}/edit/                       login 403   403   403   403   ok    ok    403   403
 /timetable/sessions/{session}/cancel/                     login 405   405   405   405   405   405   405   405
 /timetable/meetings/{occurrence}/cancel/                  login 405   405   405   405   405   405   405   405
@@ -285,6 +290,7 @@ GET_MATRIX = """
 /timetable/meetings/{occurrence}/qr/                      login 403   403   ok    403   ok    ok    403   403
 /timetable/check-in/{checkin_code}/                       login ok    ok    ok    ok    ok    ok    ok    ok
 /timetable/runs/{run}/                                    ok    ok    ok    ok    ok    ok    ok    ok    ok
+/timetable/runs/{hidden_run}/                             404   404   404   404   404   404   404   404   404
 /timetable/rooms/{room}/                                  ok    ok    ok    ok    ok    ok    ok    ok    ok
 /mailbox/                                                 login login login login login ok    ok    login login
 # partners
@@ -514,6 +520,8 @@ POST_MATRIX = """
 /partners/{other_partner}/                                login 404   404   404   404   404   400   404   404
 /partners/{partner}/tokens/{api_token}/rotate/            login 404   404   404   404   404   ok    ok    404
 /partners/{partner}/tokens/{api_token}/revoke/            login 404   404   404   404   404   3xx   3xx   404
+/partners/{partner}/tokens/{other_api_token}/rotate/      login 404   404   404   404   404   404   404   404
+/partners/{partner}/tokens/{other_api_token}/revoke/      login 404   404   404   404   404   404   404   404
 /partners/{partner}/deliveries/{delivery}/redeliver/      login 404   404   404   404   404   3xx   3xx   404
 /partners/{partner}/enrolments.csv                        login 404   404   404   404   404   ok    ok    404
 /partners/{other_partner}/enrolments.csv                  login 404   404   404   404   404   ok    404   404
@@ -606,9 +614,9 @@ def markdown() -> str:
         "their pages), and every row must resolve.",
         "- Each row is asked with GET by every role, in Korean; the URLs under "
         "the language prefix also in English (`/en/`) by anon and B.",
-        "- Each URL that takes a POST is asked with an empty POST by every role; "
-        "a refused POST (sign-in, 4xx) must not INSERT, UPDATE or DELETE "
-        "anything but the session's bookkeeping.",
+        "- Each URL that takes a POST is asked with an empty POST by every role.",
+        "- A refused request (sign-in, 4xx), GET or POST, must not INSERT, UPDATE "
+        "or DELETE anything but the session's bookkeeping.",
         "- A answers as the owner of the objects in the paths; B is another "
         "learner of the same run, so B's refusal is about the object, not the "
         "course: someone else's stay, certificate, submission, attempt or "

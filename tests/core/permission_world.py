@@ -69,16 +69,15 @@ def _booking_for(user):
 
 def world_build(*, seed: bool = True) -> dict:
     """Seed the demo, add what it lacks, and return the refs by name."""
-    from wagtail.models import Page
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.files.base import ContentFile
 
     from certificates.models import Certificate
+    from cms.event_models import EventPage
     from cms.models import HomePage
     from cms.organization_models import OrganizationAdmin, OrganizationProfile
     from cms.request_models import RequestFormPage
     from cms.services.requests import request_submit
-    from django.contrib.auth.models import AnonymousUser
-
-    from courses.selectors import library_resource_list_visible
     from courses.models import (
         AssignmentPage,
         CoursePage,
@@ -86,9 +85,9 @@ def world_build(*, seed: bool = True) -> dict:
         LibraryResource,
         QuizPage,
     )
+    from courses.selectors import library_resource_list_visible
     from lms.community.models import (
         Cohort,
-        Forum,
         MentoringBooking,
         MentoringSlot,
         Notification,
@@ -98,7 +97,7 @@ def world_build(*, seed: bool = True) -> dict:
         StudyGroupMeeting,
         Thread,
     )
-    from lms.learning.models import Enrollment, QuizAttempt, Submission
+    from lms.learning.models import CourseRun, Enrollment, QuizAttempt, Submission
     from lms.partners.models import (
         ApiToken,
         LtiPlatform,
@@ -129,6 +128,10 @@ def world_build(*, seed: bool = True) -> dict:
     ).first()
     run = enrollment.run
     course = run.course
+    # a run not published (past, kept for the record), with a session
+    hidden_run = CourseRun.objects.filter(
+        is_published=False, sessions__isnull=False
+    ).first()
     residential = Enrollment.objects.filter(
         learner=learner, run__is_residential=True
     ).first()
@@ -144,7 +147,7 @@ def world_build(*, seed: bool = True) -> dict:
     booking = _booking_for(learner)
     occurrence = SessionOccurrence.objects.filter(session__run=run).first()
     submission = Submission.objects.filter(enrollment__learner=learner).first()
-    submission.file.save("matrix.txt", __import__("io").BytesIO(b"x"), save=True)
+    submission.file.save("matrix.txt", ContentFile(b"x"), save=True)
     lesson = (
         LessonPage.objects.live().descendant_of(course).first()
         or LessonPage.objects.live().first()
@@ -197,6 +200,8 @@ def world_build(*, seed: bool = True) -> dict:
         .first()
         .pk,
         "residential_run": residential.run_id,
+        "hidden_run": hidden_run.pk,
+        "hidden_session": LectureSession.objects.filter(run=hidden_run).first().pk,
         "session": LectureSession.objects.filter(run=run).first().pk,
         "occurrence": occurrence.pk,
         "checkin_code": checkin_code_make(occurrence=occurrence),
@@ -220,12 +225,7 @@ def world_build(*, seed: bool = True) -> dict:
         "request_ref": request.reference,
         "request": request.pk,
         "form_page": form_page.pk,
-        "event_page": Page.objects.type(
-            __import__("cms.event_models", fromlist=["EventPage"]).EventPage
-        )
-        .filter(locale__language_code="ko")
-        .first()
-        .pk,
+        "event_page": EventPage.objects.filter(locale__language_code="ko").first().pk,
         "organization": OrganizationProfile.objects.get(
             organization=org_admin.organization
         ).slug,
@@ -236,8 +236,6 @@ def world_build(*, seed: bool = True) -> dict:
         .first()
         .url,
         "home": HomePage.objects.filter(locale__language_code="ko").first().pk,
-        "course_page": CoursePage.objects.get(pk=course.pk).pk,
-        "forum_open": Forum.objects.filter(run=None, cohort=None).first().pk,
     }
     return refs
 
