@@ -52,9 +52,7 @@ def test_opening_a_run_forum_one_may_not_read_makes_no_forum(
     assert Forum.objects.filter(run=run).count() == 1
 
 
-def test_opening_a_cohort_forum_one_may_not_read_makes_no_forum(
-    client, run, outsider
-):
+def test_opening_a_cohort_forum_one_may_not_read_makes_no_forum(client, run, outsider):
     cohort = Cohort.objects.create(run=run, name="1조")
     client.force_login(outsider)
     opened = client.get(reverse("community:cohort-forum", args=[cohort.pk]))

@@ -23,7 +23,7 @@ Paths that Django serves under the language prefix are asked in Korean (no
 prefix) and, for anon and B, in English (/en/) too.
 
 GET asks every row. POST asks the rows of POST_MATRIX (every URL that takes a
-POST) with an empty form. A refused request (login, 4xx), GET or POST, must
+POST) with an empty form, or with the form after `|` (a query string). A refused request (login, 4xx), GET or POST, must
 write nothing: no INSERT, UPDATE or DELETE outside the session's bookkeeping.
 
 How to add a URL: add its path to GET_MATRIX (and to POST_MATRIX if it takes
@@ -542,6 +542,15 @@ POST_MATRIX = """
 {assignment_url}                                          login ok    ok    ok    403   ok    ok    403   403
 {publication_url}                                         ok    ok    ok    ok    ok    ok    ok    ok    ok
 /town/                                                    ok    ok    ok    ok    ok    ok    ok    ok    ok
+# writes with a form: someone else's object stays refused
+/community/forums/{forum}/ban/{learner_id}/|reason=spam   login 403   403   3xx   404   3xx   3xx   404   404
+/community/groups/{group}/invite/|email=learner4@campus.example login 403   3xx   403   403   403   403   403   403
+/community/groups/{group}/meetings/|title=x&starts_at={next_month}T10:00&ends_at={next_month}T11:00&place=x login 403   3xx   403   403   403   403   403   403
+/community/threads/{thread}/edit/|title=changed&body=changed&body_format=markdown login 3xx   404   404   404   404   404   404   404
+/community/posts/{post}/edit/|body=changed&body_format=markdown login 3xx   404   404   404   404   404   404   404
+/community/reviews/{review}/|score=5&comments=changed     login 400   404   403   404   403   403   404   404
+/learn/approvals/|enrollment={enrollment}&decision=approve login 404   404   404   404   404   404   404   404
+/organizations/{organization}/edit/|name=changed          login 403   400   403   403   403   403   403   403
 """
 
 OUTCOMES = {"ok", "login", "3xx", "400", "401", "403", "404", "405", "409"}
@@ -614,7 +623,9 @@ def markdown() -> str:
         "their pages), and every row must resolve.",
         "- Each row is asked with GET by every role, in Korean; the URLs under "
         "the language prefix also in English (`/en/`) by anon and B.",
-        "- Each URL that takes a POST is asked with an empty POST by every role.",
+        "- Each URL that takes a POST is asked with an empty POST by every role; "
+        "some rows add a form (after `|`) so that the refusal of someone else's "
+        "object is tested with a write that would otherwise succeed.",
         "- A refused request (sign-in, 4xx), GET or POST, must not INSERT, UPDATE "
         "or DELETE anything but the session's bookkeeping.",
         "- A answers as the owner of the objects in the paths; B is another "
@@ -647,7 +658,10 @@ def markdown() -> str:
         "`403` refused · `404` not found or not yours · `405` wrong method · "
         "`409` conflict.",
     ]
-    for title, table in (("GET", GET_MATRIX), ("POST (an empty form)", POST_MATRIX)):
+    for title, table in (
+        ("GET", GET_MATRIX),
+        ("POST (an empty form, or the form after `|`)", POST_MATRIX),
+    ):
         out += ["", f"## {title}", ""]
         out.append("| path | " + " | ".join(heads) + " |")
         out.append("|---|" + "---|" * len(heads))

@@ -200,6 +200,7 @@ def world_build(*, seed: bool = True) -> dict:
         .first()
         .pk,
         "residential_run": residential.run_id,
+        "next_month": (timezone.localdate() + dt.timedelta(days=30)).isoformat(),
         "hidden_run": hidden_run.pk,
         "hidden_session": LectureSession.objects.filter(run=hidden_run).first().pk,
         "session": LectureSession.objects.filter(run=run).first().pk,
