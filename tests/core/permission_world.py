@@ -241,6 +241,14 @@ def world_build(*, seed: bool = True) -> dict:
     return refs
 
 
+def world_files_delete() -> None:
+    """Delete the files `world_build` wrote (the rollback keeps no rows of them)."""
+    from lms.learning.models import Submission
+
+    for submission in Submission.objects.filter(file__contains="matrix"):
+        submission.file.delete(save=False)
+
+
 # --- asking ------------------------------------------------------------------------
 
 LOGIN_PATHS = ("/accounts/login/", "/admin/login/", "/django-admin/login/")

@@ -32,6 +32,7 @@ from .permission_world import (
     sessions_open,
     tables_written,
     world_build,
+    world_files_delete,
 )
 
 GET_ROWS = rows(GET_MATRIX)
@@ -54,6 +55,7 @@ def world(django_db_setup, django_db_blocker):
             refs = world_build()
             yield refs, sessions_open()
         finally:
+            world_files_delete()
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
 
