@@ -44,27 +44,31 @@ def _stay_for(enrollment):
 
 
 def _booking_for(user):
+    """A room booking of `user`'s, on the first weekday from a week ahead that
+    some bookable takes (a holiday or a rule may refuse one day)."""
     from zoneinfo import ZoneInfo
 
     from cms.booking_models import Bookable
-    from cms.services.bookings import booking_create
+    from cms.services.bookings import BookingError, booking_create
 
     seoul = ZoneInfo("Asia/Seoul")
-    day = timezone.localdate() + dt.timedelta(days=8)
-    while day.weekday() >= 5:
-        day += dt.timedelta(days=1)
-    for bookable in Bookable.objects.filter(is_active=True).order_by("pk"):
-        try:
-            return booking_create(
-                user=user,
-                bookable=bookable,
-                starts_at=dt.datetime.combine(day, dt.time(10), seoul),
-                ends_at=dt.datetime.combine(day, dt.time(11), seoul),
-                purpose="matrix",
-            )
-        except Exception:  # noqa: S112 - try the next bookable
+    bookables = list(Bookable.objects.filter(is_active=True).order_by("pk"))
+    for ahead in range(8, 40):
+        day = timezone.localdate() + dt.timedelta(days=ahead)
+        if day.weekday() >= 5:
             continue
-    return None
+        for bookable in bookables:
+            try:
+                return booking_create(
+                    user=user,
+                    bookable=bookable,
+                    starts_at=dt.datetime.combine(day, dt.time(10), seoul),
+                    ends_at=dt.datetime.combine(day, dt.time(11), seoul),
+                    purpose="matrix",
+                )
+            except BookingError:
+                continue
+    raise AssertionError("no bookable takes a booking in the coming weeks")
 
 
 def world_build(*, seed: bool = True) -> dict:
@@ -221,8 +225,8 @@ def world_build(*, seed: bool = True) -> dict:
         "webhook": endpoint.pk,
         "delivery": delivery.pk,
         "lti_platform": LtiPlatform.objects.first().uuid,
-        "bookable": (booking.bookable_id if booking else MISSING),
-        "booking": (booking.pk if booking else MISSING),
+        "bookable": booking.bookable_id,
+        "booking": booking.pk,
         "request_ref": request.reference,
         "request": request.pk,
         "form_page": form_page.pk,
