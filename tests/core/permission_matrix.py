@@ -615,7 +615,7 @@ def markdown() -> str:
         "",
         "## How it works",
         "",
-        "- The test builds one world per run: `seed_demo` plus the few objects "
+        "- The test builds one world for the module: `seed_demo` plus the few objects "
         "the demo lacks (`tests/core/permission_world.py`), and signs in one "
         "session per role.",
         "- It walks Django's URL resolver: every pattern must be the pattern of "
@@ -641,7 +641,9 @@ def markdown() -> str:
         "2. If no ref fits, add one to `world_build` in "
         "`tests/core/permission_world.py` (a demo object, or one made with a "
         "service).",
-        "3. Run `.venv/bin/pytest tests/core/test_permission_matrix.py` and "
+        "3. Run `.venv/bin/pytest tests/core/test_permission_matrix.py`: a row "
+        "that fails names each role's actual answer (status and redirect); "
+        "decide for each whether it is right before you write it down, then "
         "render this page again.",
         "",
         "## Roles",
