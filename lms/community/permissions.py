@@ -53,6 +53,8 @@ class ForumAccess:
 
 
 def _ban_active(*, user, forum: Forum) -> bool:
+    if forum.pk is None:  # asked before the forum is made: nobody is banned yet
+        return False
     return (
         ForumBan.objects.filter(forum=forum, user_id=user.pk)
         .filter(Q(until__isnull=True) | Q(until__gt=timezone.now()))

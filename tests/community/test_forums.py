@@ -8,7 +8,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from lms.community.models import Notification, Post, Thread, ThreadReadState
+from lms.community.models import (
+    Cohort,
+    Forum,
+    Notification,
+    Post,
+    Thread,
+    ThreadReadState,
+)
 from lms.community.services import (
     CommunityError,
     CommunityForbidden,
@@ -29,6 +36,28 @@ pytestmark = pytest.mark.django_db
 
 def test_the_run_forum_is_made_once(run):
     assert forum_for_run(run=run).pk == forum_for_run(run=run).pk
+
+
+def test_opening_a_run_forum_one_may_not_read_makes_no_forum(
+    client, run, outsider, learner
+):
+    """Who may read is decided before the forum is made: a refusal writes nothing."""
+    client.force_login(outsider)
+    opened = client.get(reverse("community:run-forum", args=[run.pk]))
+    assert opened.status_code == 404
+    assert not Forum.objects.filter(run=run).exists()
+    client.force_login(learner)
+    opened = client.get(reverse("community:run-forum", args=[run.pk]))
+    assert opened.status_code == 302
+    assert Forum.objects.filter(run=run).count() == 1
+
+
+def test_opening_a_cohort_forum_one_may_not_read_makes_no_forum(client, run, outsider):
+    cohort = Cohort.objects.create(run=run, name="1조")
+    client.force_login(outsider)
+    opened = client.get(reverse("community:cohort-forum", args=[cohort.pk]))
+    assert opened.status_code == 404
+    assert not Forum.objects.filter(cohort=cohort).exists()
 
 
 def test_a_reply_to_a_reply_goes_under_the_first_reply(thread, learner, learner2):

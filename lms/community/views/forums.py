@@ -13,7 +13,7 @@ from lms.learning.models import CourseRun
 
 from .. import selectors, services
 from ..forms import FlagForm, PostEditForm, ReplyForm, ThreadEditForm, ThreadForm
-from ..models import Cohort, Post, ThreadKind
+from ..models import Cohort, Forum, ForumScope, Post, ThreadKind
 from ..permissions import access_forum, access_thread, forum_access
 from ..services.errors import CommunityError
 from .common import back, page_number, refused
@@ -32,9 +32,12 @@ def home(request):
 def run_forum(request, run_id: int):
     """A run's forum, made the first time a learner or teacher opens it."""
     run = get_object_or_404(CourseRun.objects.select_related("course"), pk=run_id)
-    forum = services.forum_for_run(run=run)
-    if not forum_access(user=request.user, forum=forum).can_read:
+    # who may read it is decided before it is made: a refusal writes nothing
+    if not forum_access(
+        user=request.user, forum=Forum(scope=ForumScope.RUN, run=run)
+    ).can_read:
         raise Http404
+    forum = services.forum_for_run(run=run)
     return redirect("community:forum", forum.pk)
 
 
@@ -42,9 +45,10 @@ def run_forum(request, run_id: int):
 @require_GET
 def cohort_forum(request, cohort_id: int):
     cohort = get_object_or_404(Cohort, pk=cohort_id)
-    forum = services.forum_for_cohort(cohort=cohort)
-    if not forum_access(user=request.user, forum=forum).can_read:
+    unmade = Forum(scope=ForumScope.COHORT, run_id=cohort.run_id, cohort=cohort)
+    if not forum_access(user=request.user, forum=unmade).can_read:
         raise Http404
+    forum = services.forum_for_cohort(cohort=cohort)
     if request.GET.get("announce"):
         return redirect(
             reverse("community:thread-new", args=[forum.pk]) + "?kind=announcement"
