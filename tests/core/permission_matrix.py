@@ -53,6 +53,7 @@ GET_MATRIX = """
 /api/v1/catalog/facets/                                   401   401   401   401   401   401   401   ok    401
 /api/v1/catalog/courses/{course}/                         401   401   401   401   401   401   401   ok    401
 /api/v1/catalog/courses/{course}/outline/                 401   401   401   401   401   401   401   ok    401
+/api/v1/catalog/courses/{course}/cartridge/               401   401   401   401   401   401   401   ok    401
 /api/v1/lessons/{lesson}/                                 401   401   401   401   401   401   401   ok    401
 /api/v1/enrolments/                                       401   401   401   401   401   401   401   ok    401
 /api/v1/enrolments/{enrollment}/                          401   401   401   401   401   401   401   404   401
@@ -274,6 +275,7 @@ GET_MATRIX = """
 /certificates/manage/runs/                                login 403   403   403   403   ok    ok    403   403
 /certificates/manage/runs/{run}/                          login 403   403   403   403   ok    ok    403   403
 /certificates/manage/runs/{run}/issue/                    login 403   403   403   403   405   405   403   403
+/certificates/manage/runs/{run}/issue/{enrollment}/       login 403   403   403   403   ok    ok    403   403
 /certificates/manage/runs/{run}/bulk/                     login 403   403   403   403   405   405   403   403
 /certificates/manage/batches/{missing}/progress.json      login 403   403   403   403   404   404   403   403
 # timetable
@@ -503,6 +505,7 @@ POST_MATRIX = """
 /certificates/manage/runs/                                login 403   403   403   403   405   405   403   403
 /certificates/manage/runs/{run}/                          login 403   403   403   403   405   405   403   403
 /certificates/manage/runs/{run}/issue/                    login 403   403   403   403   400   400   403   403
+/certificates/manage/runs/{run}/issue/{enrollment}/       login 403   403   403   403   400   400   403   403
 /certificates/manage/runs/{run}/bulk/                     login 403   403   403   403   400   400   403   403
 /certificates/manage/batches/{missing}/progress.json      login 403   403   403   403   405   405   403   403
 # timetable
