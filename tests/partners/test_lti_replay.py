@@ -1,7 +1,8 @@
 """A replayed launch is refused across processes: two gunicorn servers share
 PostgreSQL and Redis, as production workers do, and the nonce is spent once.
 
-Needs PostgreSQL (DATABASE_URL) and a Redis cache (CACHE_URL=redis://...).
+Needs PostgreSQL (DATABASE_URL) and Redis: CACHE_URL when the suite's cache is
+Redis, else TEST_REDIS_CACHE_URL (redis://127.0.0.1:6379/13 by default).
 """
 
 import os
@@ -19,6 +20,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.test import override_settings
 
 from lms.partners.models import LtiIdentity
 
@@ -38,15 +40,34 @@ def _free_port() -> int:
 def two_servers(postgresql, django_db_serialized_rollback, transactional_db):
     """Two gunicorn servers (one sync worker each) on the test database and
     the test's Redis cache."""
-    backend = settings.CACHES["default"]["BACKEND"]
-    if "redis" not in backend.lower():
-        give_up = (
-            pytest.fail if os.environ.get("CAMPUS_REQUIRE_INTEGRATION") else pytest.skip
-        )
-        give_up("needs a shared Redis cache: set CACHE_URL=redis://...")
+    redis_url = os.environ.get("CACHE_URL", "")
+    if "redis" not in settings.CACHES["default"]["BACKEND"].lower():
+        # the suite's cache is in-process: this test and its servers share Redis
+        redis_url = os.environ.get("TEST_REDIS_CACHE_URL", "redis://127.0.0.1:6379/13")
+    shared = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+        }
+    }
+    with override_settings(CACHES=shared):
+        try:
+            cache.clear()
+        except Exception as error:  # noqa: BLE001 (any connection failure)
+            give_up = (
+                pytest.fail
+                if os.environ.get("CAMPUS_REQUIRE_INTEGRATION")
+                else pytest.skip
+            )
+            give_up(f"needs a shared Redis cache at {redis_url}: {error}")
+        yield from _servers(redis_url)
+
+
+def _servers(redis_url):
     db = connection.settings_dict
     env = {
         **os.environ,
+        "CACHE_URL": redis_url,
         "DJANGO_SETTINGS_MODULE": "lms.settings.test",
         "DATABASE_URL": (
             f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:"
