@@ -49,6 +49,8 @@ MIDDLEWARE_NEEDS = {
         "lms.accounts.middleware.AccountGateMiddleware",
     ),
 }
+# what the site refuses to start without (allauth checks it is installed)
+MIDDLEWARE_REQUIRED = frozenset(("allauth.account.middleware.AccountMiddleware",))
 RESULTS = BENCH_DIR / "results" / "latest.json"
 # not sent: the per-login Cookie headers that scenario_headers hands to a script
 LOGIN_COOKIES = "X-Bench-Login-Cookies"
@@ -555,12 +557,14 @@ def middleware_table(
     the whole stack and on the bare Django in alternating slices. The share
     is the part of the whole stack's request that the middleware costs:
     1 - (req/s with it) / (req/s without it). The last row leaves out all of
-    them: what the view itself costs over the bare one.
+    them but the ones the site cannot start without (MIDDLEWARE_REQUIRED):
+    about what the view itself costs over the bare one.
     """
     from django.conf import settings
 
     stack = list(settings.MIDDLEWARE)
-    cuts = [middleware_left_out(stack, name) for name in stack] + [stack]
+    optional = [name for name in stack if name not in MIDDLEWARE_REQUIRED]
+    cuts = [middleware_left_out(stack, name) for name in optional] + [optional]
     slice_s = max(1, round(cfg["ceiling_s"] / cfg["rounds"]))
     rows = []
     for without in cuts:
@@ -585,8 +589,8 @@ def middleware_table(
         )
         row = {
             "left_out": without,
-            "name": "all of them"
-            if without == stack
+            "name": "all but what is required"
+            if without == optional
             else " + ".join(entry.rsplit(".", 1)[-1] for entry in without),
             "bare_rps": bare,
             "whole_rps": whole,
