@@ -42,7 +42,7 @@ FLOOR = Scenario("robots.txt (anonymous)", "/robots.txt")
 MIDDLEWARE_NEEDS = {
     "django.contrib.sessions.middleware.SessionMiddleware": (
         "django.contrib.auth.middleware.AuthenticationMiddleware",
-        "django.contrib.messages.middleware.MessageMiddleware",
+        "lms.core.lazy_messages.LazyMessageMiddleware",
         "lms.accounts.middleware.AccountGateMiddleware",
     ),
     "django.contrib.auth.middleware.AuthenticationMiddleware": (

@@ -159,3 +159,38 @@ def test_templates_are_loaded_once_outside_debug():
     assert [loader.__class__.__module__ for loader in engine.template_loaders] == [
         "django.template.loaders.cached"
     ]
+
+
+def _with_messages(view):
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    from lms.core.lazy_messages import LazyMessageMiddleware
+
+    return SessionMiddleware(LazyMessageMiddleware(view))
+
+
+def test_messages_are_kept_for_the_next_page_and_cost_nothing_unused():
+    from django.contrib import messages
+
+    def adds(request):
+        messages.info(request, "저장했습니다")
+        return HttpResponse("added")
+
+    added = _with_messages(adds)(RequestFactory().get("/"))
+    assert "messages" in added.cookies and added.cookies["messages"].value
+
+    def reads(request):
+        return HttpResponse(" ".join(str(m) for m in messages.get_messages(request)))
+
+    later = RequestFactory().get("/")
+    later.COOKIES["messages"] = added.cookies["messages"].value
+    shown = _with_messages(reads)(later)
+    assert shown.content.decode() == "저장했습니다"
+    assert shown.cookies["messages"].value == ""  # read: the cookie is cleared
+
+    untouched = RequestFactory().get("/")
+    response = _with_messages(_plain)(untouched)
+    assert "messages" not in response.cookies
+    from django.utils.functional import empty
+
+    assert untouched._messages._wrapped is empty  # never made
