@@ -15,6 +15,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
+from functools import lru_cache
 from typing import TypeVar
 
 from django.conf import settings
@@ -116,6 +117,51 @@ def _cacheable(request) -> bool:
 _PAGE_PATH = re.compile(r"^/(?:[\w\-]+/)*\Z")
 
 
+@lru_cache(maxsize=4)
+def _routed_elsewhere(urlconf: str) -> tuple[str, ...]:
+    """The first path segments that URL patterns ahead of Wagtail's pages take
+    (`/admin/`, `/accounts/`, `/learn/`...), with or without a language
+    prefix: such a path never reaches a page, so it is never looked up.
+
+    Only literal routes count; an include without a prefix or a regex pattern
+    is left alone (its paths are looked up, as any other).
+    """
+    from django.urls import get_resolver
+    from django.urls.resolvers import LocalePrefixPattern, RoutePattern
+
+    prefixes: list[str] = []
+
+    def walk(patterns) -> bool:
+        for pattern in patterns:
+            if isinstance(pattern.pattern, LocalePrefixPattern):
+                if walk(pattern.url_patterns):
+                    return True
+                continue
+            if getattr(pattern, "urlconf_name", None) == "wagtail.urls" or (
+                getattr(pattern, "urlconf_module", None) is not None
+                and getattr(pattern.urlconf_module, "__name__", "") == "wagtail.urls"
+            ):
+                return True  # Wagtail's pages: what comes after never routes
+            if not isinstance(pattern.pattern, RoutePattern):
+                continue
+            head, slash, _rest = str(pattern.pattern).partition("/")
+            if slash and head and "<" not in head:
+                prefixes.append(f"/{head}/")
+        return False
+
+    walk(get_resolver(urlconf).url_patterns)
+    return tuple(dict.fromkeys(prefixes))
+
+
+def _page_path(path: str) -> bool:
+    """Could Wagtail serve `path` as a page?"""
+    if not _PAGE_PATH.match(path):
+        return False
+    language = get_language_from_path(path)
+    bare = path[len(language) + 1 :] if language else path
+    return not bare.startswith(_routed_elsewhere(settings.ROOT_URLCONF))
+
+
 def _path_language(path: str) -> str:
     """The language of a page's URL, as LocaleMiddleware finds it for the site's
     i18n patterns (`prefix_default_language=False`): the prefix, or the default.
@@ -148,7 +194,7 @@ class AnonymousPageCacheMiddleware:
         token = _request_version.set([])
         try:
             path = request.path_info
-            if _cacheable(request) and _PAGE_PATH.match(path):
+            if _cacheable(request) and _page_path(path):
                 language = _path_language(path)
                 key = _key(request, language)
                 found = cache.get_many([VERSION_KEY, key])
@@ -188,10 +234,9 @@ class AnonymousPageCacheMixin:
             and not response.cookies
         ):
             language = _path_language(request.path_info)
-            if (
-                getattr(request, "LANGUAGE_CODE", language) != language
-                or not _PAGE_PATH.match(request.path_info)
-            ):
+            if getattr(
+                request, "LANGUAGE_CODE", language
+            ) != language or not _page_path(request.path_info):
                 return response  # never looked up: the URL alone must decide
             if isinstance(response, SimpleTemplateResponse):
                 response.render()
