@@ -1,7 +1,7 @@
 """The bare-Django ceiling: one plain view answering 12 KB of HTML.
 
-About the size of a cached anonymous page's compressed-away shell; the view
-builds nothing per request, so what it measures is Django's request cycle.
+About the size of a small page (the demo's cached pages are 6 to 30 KB); the
+view builds nothing per request, so what it measures is Django's request cycle.
 """
 
 from django.http import HttpResponse
