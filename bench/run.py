@@ -33,7 +33,24 @@ sys.path.insert(0, str(ROOT))
 from bench.scenarios import SCENARIOS, SETUP, Scenario, path_values  # noqa: E402
 
 HOST = "127.0.0.1"  # the load never leaves this machine
-CEILING = Scenario("ceiling (bare Django)", "/bench/ceiling/")
+CEILING = Scenario("ceiling (Campus's stack)", "/bench/ceiling/")
+# served by a second gunicorn: Django with no middleware and no apps
+BARE = Scenario("bare Django (no middleware)", "/bench/bare/")
+# the plain view of the middleware table: every middleware, no database
+FLOOR = Scenario("robots.txt (anonymous)", "/robots.txt")
+# what cannot run with a middleware left out, left out with it
+MIDDLEWARE_NEEDS = {
+    "django.contrib.sessions.middleware.SessionMiddleware": (
+        "django.contrib.auth.middleware.AuthenticationMiddleware",
+        "lms.core.lazy_messages.LazyMessageMiddleware",
+        "lms.accounts.middleware.AccountGateMiddleware",
+    ),
+    "django.contrib.auth.middleware.AuthenticationMiddleware": (
+        "lms.accounts.middleware.AccountGateMiddleware",
+    ),
+}
+# what the site refuses to start without (allauth checks it is installed)
+MIDDLEWARE_REQUIRED = frozenset(("allauth.account.middleware.AccountMiddleware",))
 RESULTS = BENCH_DIR / "results" / "latest.json"
 # not sent: the per-login Cookie headers that scenario_headers hands to a script
 LOGIN_COOKIES = "X-Bench-Login-Cookies"
@@ -63,6 +80,7 @@ def config() -> dict:
         "cache_url": knob("BENCH_CACHE_URL", "redis://127.0.0.1:6379/2"),
         "reuse_db": knob("BENCH_REUSE_DB", "0") == "1",
         "only": knob("BENCH_ONLY", ""),
+        "middleware": knob("BENCH_MIDDLEWARE", "0") == "1",
     }
 
 
@@ -78,6 +96,8 @@ def server_environment(cfg: dict, static_root: str) -> dict[str, str]:
         or secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": HOST,
         "DJANGO_SECURE_SSL_REDIRECT": "false",
+        # production requires it; absolute links name the bench's own host
+        "SITE_URL": os.environ.get("SITE_URL") or f"http://{HOST}",
         "DATABASE_URL": database_url,
         "CACHE_URL": cfg["cache_url"],
         "BENCH_STATIC_ROOT": static_root,
@@ -260,19 +280,21 @@ def fetch(
         connection.close()
 
 
-def server_wait(server: subprocess.Popen, port: int, log: Path) -> None:
+def server_wait(
+    server: subprocess.Popen, port: int, log: Path, path: str = CEILING.path
+) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise BenchError(f"gunicorn exited ({server.returncode}):\n{tail(log)}")
         try:
-            status, _, _ = fetch(port, CEILING.path)
+            status, _, _ = fetch(port, path)
         except OSError:
             time.sleep(0.2)
             continue
         if status == 200:
             return
-        raise BenchError(f"the ceiling answered {status}:\n{tail(log)}")
+        raise BenchError(f"{path} answered {status}:\n{tail(log)}")
     raise BenchError(f"gunicorn did not answer within 60 s:\n{tail(log)}")
 
 
@@ -321,7 +343,7 @@ def check(port: int, scenario: Scenario, headers: dict[str, str], log: Path) -> 
         )
 
 
-def settle(port: int) -> None:
+def settle(port: int, path: str = CEILING.path) -> None:
     """Wait until the requests wrk left queued in gunicorn's backlog are served.
 
     wrk hangs up when its time is up, but the workers still answer what was
@@ -330,7 +352,7 @@ def settle(port: int) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         start = time.monotonic()
-        fetch(port, CEILING.path)
+        fetch(port, path)
         if time.monotonic() - start < 0.05:
             return
 
@@ -366,7 +388,7 @@ def wrk(
     if scenario.unique_query:
         command.append(f"unique={secrets.token_hex(4)}")
     result = subprocess.run(command, capture_output=True, text=True)
-    settle(port)
+    settle(port, BARE.path if scenario is BARE else CEILING.path)
     for line in result.stdout.splitlines():
         if line.startswith("BENCH_RESULT "):
             return json.loads(line.removeprefix("BENCH_RESULT "))
@@ -427,51 +449,174 @@ def combined(scenario: Scenario, slices: list[dict]) -> dict:
 
 
 def load_beside_ceiling(
-    cfg: dict, port: int, scenario: Scenario, headers: dict[str, str]
+    cfg: dict, ports: dict[str, int], scenario: Scenario, headers: dict[str, str]
 ) -> dict:
-    """Load the scenario and the ceiling in alternating slices; ratio the two.
+    """Load the scenario and both ceilings in alternating slices; ratio them.
 
     Interleaving, rather than one ceiling per run, keeps the ratio honest on a
-    machine whose other load comes and goes: both see the same weather.
+    machine whose other load comes and goes: all three see the same weather.
+    `ports["campus"]` serves Campus (and its ceiling view), `ports["bare"]`
+    the bare Django of bench/bare_settings.py.
     """
+    port, bare_port = ports["campus"], ports["bare"]
     if cfg["warmup_s"]:  # unrecorded: templates, connections, caches
         wrk(cfg, port, scenario, headers, cfg["warmup_s"])
     rounds = cfg["rounds"]
     page_slice = max(1, round((scenario.duration_s or cfg["duration_s"]) / rounds))
     ceiling_slice = max(1, round(cfg["ceiling_s"] / rounds))
-    pages, ceilings = [], []
+    pages, ceilings, bares = [], [], []
     for _ in range(rounds):
+        bares.append(checked(BARE, wrk(cfg, bare_port, BARE, {}, ceiling_slice)))
         ceilings.append(checked(CEILING, wrk(cfg, port, CEILING, {}, ceiling_slice)))
         pages.append(checked(scenario, wrk(cfg, port, scenario, headers, page_slice)))
     row = combined(scenario, pages)
     row["ceiling"] = combined(CEILING, ceilings)
     row["ceiling_rps"] = row["ceiling"]["rps"]
     row["ratio"] = round(row["rps"] / row["ceiling_rps"], 4)
+    row["bare"] = combined(BARE, bares)
+    row["bare_rps"] = row["bare"]["rps"]
+    row["ratio_bare"] = round(row["rps"] / row["bare_rps"], 4)
     return row
 
 
-def ceiling_summary(rows: list[dict]) -> dict:
-    """The ceiling row of the table: its slices across the whole run."""
-    summary = combined(CEILING, [row["ceiling"] for row in rows])
-    summary["ratio"] = 1.0
-    del summary["slices"]
-    return summary
+def ceiling_summary(rows: list[dict]) -> list[dict]:
+    """The two ceiling rows of the table: their slices across the whole run."""
+    bare = combined(BARE, [row["bare"] for row in rows])
+    ceiling = combined(CEILING, [row["ceiling"] for row in rows])
+    ceiling["ratio"] = 1.0
+    ceiling["ratio_bare"] = round(ceiling["rps"] / bare["rps"], 4)
+    bare["ratio"] = round(bare["rps"] / ceiling["rps"], 4)
+    bare["ratio_bare"] = 1.0
+    for summary in (bare, ceiling):
+        del summary["slices"]
+    return [bare, ceiling]
 
 
-def table(ceiling: dict, rows: list[dict]) -> str:
-    """Scenario, req/s, p50, p95, req/s over the ceiling beside it, SQL queries."""
-    width = max(len(row["name"]) for row in [ceiling, *rows])
+def table(ceilings: list[dict], rows: list[dict]) -> str:
+    """Scenario, req/s, p50, p95, req/s over each ceiling beside it, queries."""
+    width = max(len(row["name"]) for row in [*ceilings, *rows])
     lines = [
         f"{'scenario':<{width}}  {'req/s':>8}  {'p50 ms':>8}  {'p95 ms':>8}  "
-        f"{'ratio':>6}  {'ceiling req/s':>13}  {'queries':>7}"
+        f"{'ratio':>6}  {'÷ bare':>6}  {'ceiling req/s':>13}  {'bare req/s':>10}  "
+        f"{'queries':>7}"
     ]
-    for row in [ceiling, *rows]:
+    for row in [*ceilings, *rows]:
         beside = f"{row['ceiling_rps']:>13.1f}" if "ceiling_rps" in row else ""
+        bare = f"{row['bare_rps']:>10.1f}" if "bare_rps" in row else ""
         queries = f"{row['queries']:>7}" if "queries" in row else ""
         lines.append(
             f"{row['name']:<{width}}  {row['rps']:>8.1f}  {row['p50_ms']:>8.1f}  "
-            f"{row['p95_ms']:>8.1f}  {row['ratio']:>6.3f}  {beside:>13}  "
-            f"{queries}".rstrip()
+            f"{row['p95_ms']:>8.1f}  {row['ratio']:>6.3f}  {row['ratio_bare']:>6.3f}  "
+            f"{beside:>13}  {bare:>10}  {queries}".rstrip()
+        )
+    return "\n".join(lines)
+
+
+def gunicorn_start(
+    cfg: dict, env: dict[str, str], log: Path, app: str = "lms.wsgi:application"
+) -> tuple[subprocess.Popen, int]:
+    """A gunicorn of `cfg["workers"]` sync workers on a free loopback port."""
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            app,
+            "--bind",
+            f"{HOST}:{port}",
+            "--workers",
+            str(cfg["workers"]),
+            "--error-logfile",
+            str(log),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    return server, port
+
+
+def middleware_left_out(stack: list[str], name: str) -> list[str]:
+    """`name` and what cannot run without it, in the stack's order."""
+    needs = {name, *MIDDLEWARE_NEEDS.get(name, ())}
+    return [entry for entry in stack if entry in needs]
+
+
+def middleware_table(
+    cfg: dict, env: dict[str, str], scratch: Path, ports: dict[str, int]
+) -> list[dict]:
+    """/robots.txt with the stack cut one middleware at a time, side by side.
+
+    For each middleware, a third gunicorn serves Campus without it (and
+    without what needs it: MIDDLEWARE_NEEDS); /robots.txt is loaded there, on
+    the whole stack and on the bare Django in alternating slices. The share
+    is the part of the whole stack's request that the middleware costs:
+    1 - (req/s with it) / (req/s without it). The last row leaves out all of
+    them but the ones the site cannot start without (MIDDLEWARE_REQUIRED):
+    about what the view itself costs over the bare one.
+    """
+    from django.conf import settings
+
+    stack = list(settings.MIDDLEWARE)
+    optional = [name for name in stack if name not in MIDDLEWARE_REQUIRED]
+    cuts = [middleware_left_out(stack, name) for name in optional] + [optional]
+    slice_s = max(1, round(cfg["ceiling_s"] / cfg["rounds"]))
+    rows = []
+    for without in cuts:
+        log = scratch / "gunicorn-cut.log"
+        cut_env = env | {"BENCH_MIDDLEWARE_WITHOUT": ",".join(without)}
+        server, port = gunicorn_start(cfg, cut_env, log)
+        try:
+            server_wait(server, port, log, FLOOR.path)
+            check(port, FLOOR, {}, log)
+            wrk(cfg, port, FLOOR, {}, cfg["warmup_s"] or 1)
+            bares, wholes, cut = [], [], []
+            for _ in range(cfg["rounds"]):
+                bares.append(wrk(cfg, ports["bare"], BARE, {}, slice_s))
+                wholes.append(wrk(cfg, ports["campus"], FLOOR, {}, slice_s))
+                cut.append(checked(FLOOR, wrk(cfg, port, FLOOR, {}, slice_s)))
+        finally:
+            server_stop(server)
+        bare, whole, rest = (
+            combined(BARE, bares)["rps"],
+            combined(FLOOR, wholes)["rps"],
+            combined(FLOOR, cut)["rps"],
+        )
+        row = {
+            "left_out": without,
+            "name": "all but what is required"
+            if without == optional
+            else " + ".join(entry.rsplit(".", 1)[-1] for entry in without),
+            "bare_rps": bare,
+            "whole_rps": whole,
+            "cut_rps": rest,
+            "whole_ratio_bare": round(whole / bare, 4),
+            "cut_ratio_bare": round(rest / bare, 4),
+            "share": round(1 - whole / rest, 4),
+        }
+        rows.append(row)
+        step(
+            f"without {row['name']}: /robots.txt at {row['cut_ratio_bare']:.3f} "
+            f"of bare (whole stack {row['whole_ratio_bare']:.3f}), "
+            f"share {row['share']:+.1%}"
+        )
+    return rows
+
+
+def middleware_text(rows: list[dict]) -> str:
+    width = max(len(row["name"]) for row in rows)
+    lines = [
+        f"{'left out':<{width}}  {'÷ bare':>7}  {'whole ÷ bare':>12}  {'share':>7}"
+    ]
+    for row in rows:
+        lines.append(
+            f"{row['name']:<{width}}  {row['cut_ratio_bare']:>7.3f}  "
+            f"{row['whole_ratio_bare']:>12.3f}  {row['share']:>+7.1%}"
         )
     return "\n".join(lines)
 
@@ -493,7 +638,9 @@ def versions() -> dict:
 
 def bench() -> dict:
     cfg = config()
-    scenarios = [s for s in SCENARIOS if cfg["only"] in s.name]
+    scenarios = [
+        s for s in SCENARIOS if any(part in s.name for part in cfg["only"].split("|"))
+    ]
     if not scenarios:
         raise BenchError(f"no scenario name contains BENCH_ONLY={cfg['only']!r}")
     if cfg["threads"] > cfg["connections"]:
@@ -514,31 +661,17 @@ def bench() -> dict:
         run([*manage, "collectstatic", "--noinput", "--verbosity", "0"], env)
         scenarios, headers, queries = django_prepare(env, scenarios)
 
-        port = free_port()
-        step(f"starting gunicorn ({cfg['workers']} workers) on {HOST}:{port}")
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "lms.wsgi:application",
-                "--bind",
-                f"{HOST}:{port}",
-                "--workers",
-                str(cfg["workers"]),
-                "--error-logfile",
-                str(log),
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+        server, port = gunicorn_start(cfg, env, log)
+        step(f"started gunicorn ({cfg['workers']} workers) on {HOST}:{port}")
+        bare_log = Path(scratch) / "gunicorn-bare.log"
+        bare_env = env | {"DJANGO_SETTINGS_MODULE": "bench.bare_settings"}
+        bare_server, bare_port = gunicorn_start(cfg, bare_env, bare_log)
+        step(f"started the bare Django's gunicorn on {HOST}:{bare_port}")
+        ports = {"campus": port, "bare": bare_port}
+        middleware_rows = []
         try:
             server_wait(server, port, log)
+            server_wait(bare_server, bare_port, bare_log, BARE.path)
             for scenario in scenarios:
                 check(port, scenario, headers[scenario.name], log)
             step(
@@ -549,14 +682,16 @@ def bench() -> dict:
             )
             if cfg["warmup_s"]:
                 wrk(cfg, port, CEILING, {}, cfg["warmup_s"])
+                wrk(cfg, bare_port, BARE, {}, cfg["warmup_s"])
             rows = []
             for scenario in scenarios:
-                row = load_beside_ceiling(cfg, port, scenario, headers[scenario.name])
+                row = load_beside_ceiling(cfg, ports, scenario, headers[scenario.name])
                 row["queries"] = queries[scenario.name]
                 rows.append(row)
                 step(
                     f"{scenario.name}: {row['rps']:.1f} req/s, "
-                    f"ratio {row['ratio']:.3f}, {row['queries']} queries"
+                    f"ratio {row['ratio']:.3f} ({row['ratio_bare']:.3f} of bare), "
+                    f"{row['queries']} queries"
                     + (
                         f", {row['submissions_per_s']:.1f} submissions/s "
                         f"({row['refused']} refused)"
@@ -564,20 +699,29 @@ def bench() -> dict:
                         else ""
                     )
                 )
+            if cfg["middleware"]:
+                step("the middleware table: /robots.txt with each one left out")
+                middleware_rows = middleware_table(cfg, env, Path(scratch), ports)
         finally:
             server_stop(server)
+            server_stop(bare_server)
             from django.core.cache import cache
 
             cache.clear()  # what the uncached scenarios stored, until it expires
-    ceiling = ceiling_summary(rows)
+    bare, ceiling = ceiling_summary(rows)
     print()
-    print(table(ceiling, rows))
+    print(table([bare, ceiling], rows))
+    if middleware_rows:
+        print()
+        print(middleware_text(middleware_rows))
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": versions(),
         "config": {k: v for k, v in cfg.items() if k not in {"reuse_db", "only"}},
+        "bare": bare,
         "ceiling": ceiling,
         "scenarios": rows,
+        "middleware": middleware_rows,
     }
 
 

@@ -73,8 +73,10 @@ COURSE = "/courses/social-enterprise-startup-basics/"
 PROGRESS_COURSE = "cooperative-accounting-and-finance"
 
 SCENARIOS: list[Scenario] = [
-    Scenario("home (anonymous, ko)", "/"),
-    Scenario("home (anonymous, en)", "/en/"),
+    # a plain view through the whole stack: the floor of every page
+    Scenario("robots.txt (anonymous)", "/robots.txt", cached=False),
+    Scenario("home (anonymous, ko)", "/", cached=True),
+    Scenario("home (anonymous, en)", "/en/", cached=True),
     Scenario("catalog (anonymous, cached)", "/courses/", cached=True),
     Scenario(
         "catalog (anonymous, uncached)", "/courses/", unique_query=True, cached=False

@@ -24,3 +24,8 @@ RATE_LIMITS = {  # noqa: F405
     **RATE_LIMITS,  # noqa: F405
     "certificates.verify": [env("CERTIFICATES_VERIFY_RATE", default="100000000/s")],  # noqa: F405
 }
+
+# the middleware table (BENCH_MIDDLEWARE=1 in bench/run.py): the same stack with
+# the named middleware left out, served by a gunicorn of its own
+_LEFT_OUT = set(env.list("BENCH_MIDDLEWARE_WITHOUT", default=[]))
+MIDDLEWARE = [entry for entry in MIDDLEWARE if entry not in _LEFT_OUT]  # noqa: F405

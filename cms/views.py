@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -19,6 +21,11 @@ def favicon(request):
 @require_GET
 @cache_control(max_age=60 * 60 * 24, public=True)
 def robots_txt(request):
-    sitemap_url = absolute_url(reverse("sitemap"), request)
-    body = render_to_string("robots.txt", {"sitemap_url": sitemap_url})
+    body = _robots_body(absolute_url(reverse("sitemap"), request))
     return HttpResponse(body, content_type="text/plain; charset=utf-8")
+
+
+@lru_cache(maxsize=8)
+def _robots_body(sitemap_url: str) -> str:
+    """The same few lines for every request to a host: rendered once."""
+    return render_to_string("robots.txt", {"sitemap_url": sitemap_url})

@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -40,6 +41,14 @@ class AccountGateMiddleware:
             return redirect(
                 reverse("account_login") + "?" + urlencode({"next": target})
             )
+        cookies = request.COOKIES
+        if (
+            settings.SESSION_COOKIE_NAME not in cookies
+            and settings.LTI_SESSION_COOKIE_NAME not in cookies
+        ):
+            # nobody is signed in without a session cookie (the site's, or on
+            # the LTI paths their own): no session to read, no duty to check
+            return self.get_response(request)
         session = getattr(request, "session", None)
         if session is None or not request.user.is_authenticated:
             return self.get_response(request)

@@ -12,16 +12,21 @@ or not: a course's outline, the main menu, a page's translations
 """
 
 import hashlib
+import re
 from collections.abc import Callable
 from contextvars import ContextVar
+from functools import lru_cache
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
+from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.template.response import SimpleTemplateResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language_from_path
 from wagtail.models import Site
 
 VERSION_KEY = "campus:page-cache-version"
@@ -107,18 +112,79 @@ def _cacheable(request) -> bool:
     )
 
 
-def _key(request) -> str:
+# the paths Wagtail's serve view answers (wagtail.urls: `^((?:[\w\-]+/)*)$`),
+# language prefix included: no other path can be a cached page
+_PAGE_PATH = re.compile(r"^/(?:[\w\-]+/)*\Z")
+
+
+@lru_cache(maxsize=4)
+def _routed_elsewhere(urlconf: str) -> tuple[str, ...]:
+    """The first path segments that URL patterns ahead of Wagtail's pages take
+    (`/admin/`, `/accounts/`, `/learn/`...), with or without a language
+    prefix: such a path never reaches a page, so it is never looked up.
+
+    Only literal routes count; an include without a prefix or a regex pattern
+    is left alone (its paths are looked up, as any other).
+    """
+    from django.urls import get_resolver
+    from django.urls.resolvers import LocalePrefixPattern, RoutePattern
+
+    prefixes: list[str] = []
+
+    def walk(patterns) -> bool:
+        for pattern in patterns:
+            if isinstance(pattern.pattern, LocalePrefixPattern):
+                if walk(pattern.url_patterns):
+                    return True
+                continue
+            if getattr(pattern, "urlconf_name", None) == "wagtail.urls" or (
+                getattr(pattern, "urlconf_module", None) is not None
+                and getattr(pattern.urlconf_module, "__name__", "") == "wagtail.urls"
+            ):
+                return True  # Wagtail's pages: what comes after never routes
+            if not isinstance(pattern.pattern, RoutePattern):
+                continue
+            head, slash, _rest = str(pattern.pattern).partition("/")
+            if slash and head and "<" not in head:
+                prefixes.append(f"/{head}/")
+        return False
+
+    walk(get_resolver(urlconf).url_patterns)
+    return tuple(dict.fromkeys(prefixes))
+
+
+def _page_path(path: str) -> bool:
+    """Could Wagtail serve `path` as a page?"""
+    if not _PAGE_PATH.match(path):
+        return False
+    language = get_language_from_path(path)
+    bare = path[len(language) + 1 :] if language else path
+    return not bare.startswith(_routed_elsewhere(settings.ROOT_URLCONF))
+
+
+def _path_language(path: str) -> str:
+    """The language of a page's URL, as LocaleMiddleware finds it for the site's
+    i18n patterns (`prefix_default_language=False`): the prefix, or the default.
+    """
+    return get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
+def _key(request, language: str) -> str:
+    """One entry per page, language and query string, whatever the version:
+    the entry keeps the version it was stored under."""
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-    return f"campus:page:{page_cache_version()}:{language}:{digest}"
+    return f"campus:page:{language}:{digest}"
 
 
 class AnonymousPageCacheMiddleware:
-    """Answer from the page cache before URL routing and the rest of the stack.
+    """Answer from the page cache before sessions, locale, routing and the rest.
 
-    Placed right after LocaleMiddleware (the key needs the language). Only
-    pages that opted in with AnonymousPageCacheMixin are ever stored. The
-    version is read from the cache once per request.
+    Placed after the middleware that adds security headers and the request id
+    to every response, and ahead of sessions and LocaleMiddleware: the key
+    needs the language, which a page's URL alone decides. Only paths that
+    Wagtail could serve are looked up, in one round trip for the version and
+    the entry; only pages that opted in with AnonymousPageCacheMixin are ever
+    stored. The version is read from the cache once per request.
     """
 
     def __init__(self, get_response):
@@ -127,14 +193,31 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         token = _request_version.set([])
         try:
-            if _cacheable(request):
-                response = cache.get(_key(request))
-                if response is not None:
-                    response["X-Campus-Cache"] = "hit"
-                    return response
+            path = request.path_info
+            if _cacheable(request) and _page_path(path):
+                language = _path_language(path)
+                key = _key(request, language)
+                found = cache.get_many([VERSION_KEY, key])
+                version = found.get(VERSION_KEY)
+                if version is not None:
+                    _request_version.get().append(version)
+                    entry = found.get(key)
+                    if entry is not None and entry[0] == version:
+                        return self.hit(entry, path, language)
             return self.get_response(request)
         finally:
             _request_version.reset(token)
+
+    @staticmethod
+    def hit(entry: tuple, path: str, language: str) -> HttpResponse:
+        """The stored page with what LocaleMiddleware would have added."""
+        _version, status, headers, content = entry
+        response = HttpResponse(content, status=status, headers=dict(headers))
+        if not get_language_from_path(path):
+            patch_vary_headers(response, ("Accept-Language",))
+        response.headers.setdefault("Content-Language", language)
+        response["X-Campus-Cache"] = "hit"
+        return response
 
 
 class AnonymousPageCacheMixin:
@@ -150,9 +233,21 @@ class AnonymousPageCacheMixin:
             and response.status_code == 200
             and not response.cookies
         ):
+            language = _path_language(request.path_info)
+            if getattr(
+                request, "LANGUAGE_CODE", language
+            ) != language or not _page_path(request.path_info):
+                return response  # never looked up: the URL alone must decide
             if isinstance(response, SimpleTemplateResponse):
                 response.render()
-            cache.set(_key(request), response, self.page_cache_timeout)
+            # plain values: a hit unpickles bytes, not a response object
+            entry = (
+                page_cache_version(),
+                response.status_code,
+                tuple(response.headers.items()),
+                response.content,
+            )
+            cache.set(_key(request, language), entry, self.page_cache_timeout)
             response["X-Campus-Cache"] = "miss"
         return response
 

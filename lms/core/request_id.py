@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import secrets
 import uuid
 from contextvars import ContextVar
 
@@ -18,12 +19,21 @@ HEADER = "campus_request_id"
 _ACCEPTABLE = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
 
+def request_id_for(request) -> str:
+    """The proxy's `X-Request-ID` when it looks like one, else 32 new hex digits."""
+    incoming = request.META.get("HTTP_X_REQUEST_ID", "")
+    return incoming if _ACCEPTABLE.match(incoming) else secrets.token_hex(16)
+
+
 def request_id_middleware(get_response):
-    """Set the request id for the request's duration."""
+    """Set the request id for the request's duration.
+
+    The site's stack uses `lms.core.security.edge_middleware`, which does this
+    and adds the security headers in one step.
+    """
 
     def middleware(request):
-        incoming = request.headers.get("X-Request-ID", "")
-        value = incoming if _ACCEPTABLE.match(incoming) else uuid.uuid4().hex
+        value = request_id_for(request)
         token = request_id_var.set(value)
         request.request_id = value
         try:

@@ -12,13 +12,21 @@ from __future__ import annotations
 
 import json
 import logging
+from functools import cache
 from urllib.parse import urlsplit
 
+from csp.constants import HEADER, HEADER_REPORT_ONLY
+from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
+
+from .request_id import request_id_for, request_id_var
 
 logger = logging.getLogger("campus.csp")
 
@@ -30,26 +38,128 @@ CROSS_ORIGIN_PREFIXES = ("/badges/", "/calendar/", "/media/", "/static/", "/oai"
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 ADMIN_SCRIPT_SRC = {"script-src": ["'self'", "'unsafe-inline'"]}
 MAX_REPORT_BYTES = 64 * 1024
+# what a response sets to change its policy (django-csp's decorators, the admin's
+# and the LTI pages' replacements): such responses get a policy built for them
+_CSP_CHANGES = (
+    "_csp_config",
+    "_csp_update",
+    "_csp_replace",
+    "_csp_config_ro",
+    "_csp_update_ro",
+    "_csp_replace_ro",
+)
+
+
+@cache
+def _site_policies() -> tuple[tuple[str, str, str, str], ...]:
+    """The site's policy headers, as django-csp writes them for a response that
+    changes nothing and uses no nonce: (header, value, exempt flag, setting)."""
+    return tuple(
+        (header, value, exempt, setting)
+        for header, value, exempt, setting in (
+            (HEADER, build_policy(), "_csp_exempt", "CONTENT_SECURITY_POLICY"),
+            (
+                HEADER_REPORT_ONLY,
+                build_policy(report_only=True),
+                "_csp_exempt_ro",
+                "CONTENT_SECURITY_POLICY_REPORT_ONLY",
+            ),
+        )
+        if value
+    )
+
+
+@receiver(setting_changed)
+def _site_policies_forget(setting, **kwargs):
+    if setting.startswith("CONTENT_SECURITY_POLICY"):
+        _site_policies.cache_clear()
+
+
+class CampusCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the site's policy built once per process.
+
+    Most responses neither use a nonce nor change the policy; their header is
+    the same string every time, which django-csp would rebuild (twice, with the
+    report-only one) for each. Those get the string built once; every other
+    response, and every response under DEBUG, goes through django-csp itself.
+    The rules are django-csp's: an existing header, an exempt response and an
+    excluded prefix keep their header; the nonce cannot be read afterwards.
+    The admins' pages get their script policy (ADMIN_SCRIPT_SRC) here.
+    """
+
+    def process_response(self, request, response):
+        _admin_scripts_allow(request, response)
+        if (
+            settings.DEBUG
+            or getattr(request, "_csp_nonce", None) is not None
+            or any(getattr(response, name, None) is not None for name in _CSP_CHANGES)
+        ):
+            return super().process_response(request, response)
+        for header, value, exempt, setting in _site_policies():
+            prefixes = (getattr(settings, setting, None) or {}).get(
+                "EXCLUDE_URL_PREFIXES"
+            ) or ()
+            if (
+                header not in response
+                and getattr(response, exempt, False) is False
+                and not request.path_info.startswith(tuple(prefixes))
+            ):
+                response[header] = value
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
+
+
+def _headers_add(request, response) -> None:
+    headers = response.headers
+    headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+    shared = request.path.startswith(CROSS_ORIGIN_PREFIXES)
+    headers.setdefault(
+        "Cross-Origin-Resource-Policy", "cross-origin" if shared else "same-origin"
+    )
+
+
+def _admin_scripts_allow(request, response) -> None:
+    if request.path.startswith(ADMIN_PREFIXES):
+        response._csp_replace = ADMIN_SCRIPT_SRC
+        response._csp_replace_ro = ADMIN_SCRIPT_SRC
 
 
 def security_headers_middleware(get_response):
     """Permissions-Policy and Cross-Origin-Resource-Policy on every response.
 
     Sits after django-csp's middleware, so that the admin's script policy is
-    set on the response before django-csp writes the header.
+    set on the response before django-csp writes the header. The site's stack
+    uses `edge_middleware` and `CampusCSPMiddleware`, which do the same.
     """
-    policy = settings.PERMISSIONS_POLICY
 
     def middleware(request):
         response = get_response(request)
-        if request.path.startswith(ADMIN_PREFIXES):
-            response._csp_replace = ADMIN_SCRIPT_SRC
-            response._csp_replace_ro = ADMIN_SCRIPT_SRC
-        response.headers.setdefault("Permissions-Policy", policy)
-        shared = request.path.startswith(CROSS_ORIGIN_PREFIXES)
-        response.headers.setdefault(
-            "Cross-Origin-Resource-Policy", "cross-origin" if shared else "same-origin"
-        )
+        _admin_scripts_allow(request, response)
+        _headers_add(request, response)
+        return response
+
+    return middleware
+
+
+def edge_middleware(get_response):
+    """The first of the site's middleware: the request id and the headers.
+
+    One step for what every response carries whatever answers it (a cached
+    page included): the request id for the request's duration and in the
+    `X-Request-ID` header (lms/core/request_id.py), `Permissions-Policy` and
+    `Cross-Origin-Resource-Policy`.
+    """
+
+    def middleware(request):
+        value = request_id_for(request)
+        token = request_id_var.set(value)
+        request.request_id = value
+        try:
+            response = get_response(request)
+        finally:
+            request_id_var.reset(token)
+        response["X-Request-ID"] = value
+        _headers_add(request, response)
         return response
 
     return middleware

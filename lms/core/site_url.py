@@ -23,7 +23,8 @@ from django.core.exceptions import DisallowedHost
 
 SITE_URL_DEFAULT = "http://127.0.0.1:8000"
 
-_request_base: ContextVar[str | None] = ContextVar("campus_request_base", default=None)
+# the request being served; its base URL is worked out only if asked for
+_request: ContextVar[object | None] = ContextVar("campus_request", default=None)
 
 
 def request_base_url(request) -> str:
@@ -38,7 +39,13 @@ def public_base_url(request=None) -> str:
         return configured
     if request is not None:
         return request_base_url(request)
-    return _request_base.get() or SITE_URL_DEFAULT
+    current = _request.get()
+    if current is not None:
+        try:
+            return request_base_url(current)
+        except DisallowedHost:  # refused by CommonMiddleware
+            pass
+    return SITE_URL_DEFAULT
 
 
 def absolute_url(path: str, request=None) -> str:
@@ -56,18 +63,18 @@ def absolute_url(path: str, request=None) -> str:
 
 
 class PublicBaseUrlMiddleware:
-    """Remembers the request's host for `public_base_url()` during the request."""
+    """Remembers the request for `public_base_url()` during the request.
+
+    Its host is read only when a base URL is asked for with no request at
+    hand and no `SITE_URL` set: most requests never ask.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        try:
-            token = _request_base.set(request_base_url(request))
-        except DisallowedHost:  # refused by CommonMiddleware later
-            token = None
+        token = _request.set(request)
         try:
             return self.get_response(request)
         finally:
-            if token is not None:
-                _request_base.reset(token)
+            _request.reset(token)

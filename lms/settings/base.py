@@ -90,21 +90,24 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "lms.core.request_id.request_id_middleware",
+    # the request id, Permissions-Policy and Cross-Origin-Resource-Policy
+    "lms.core.security.edge_middleware",
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
-    "lms.core.security.security_headers_middleware",
+    # django-csp, with the admin's script policy
+    "lms.core.security.CampusCSPMiddleware",
+    # cached anonymous pages, with every header above and before anything
+    # below: sessions, locale (the URL decides the language) and routing
+    "lms.core.page_cache.AnonymousPageCacheMiddleware",
     "lms.core.site_url.PublicBaseUrlMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LTI paths: their own SameSite=None session cookie and frame-ancestors
     "lms.partners.lti.middleware.LtiSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "lms.core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "lms.core.lazy_messages.LazyMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # after authentication: staff owe a second factor, everyone current consent
@@ -159,11 +162,8 @@ METRICS_ALLOWED_NETWORKS = env.list(
     "METRICS_ALLOWED_NETWORKS", default=["127.0.0.1/32", "::1/128"]
 )
 if METRICS_ENABLED:
-    MIDDLEWARE = [
-        "django_prometheus.middleware.PrometheusBeforeMiddleware",
-        *MIDDLEWARE,
-        "django_prometheus.middleware.PrometheusAfterMiddleware",
-    ]
+    # django-prometheus's metrics of requests, in one step (lms/core/metrics.py)
+    MIDDLEWARE = ["lms.core.metrics.metrics_middleware", *MIDDLEWARE]
 
 ROOT_URLCONF = "lms.urls"
 # checkbox labels without a colon (lms/core/forms.py)
