@@ -457,6 +457,26 @@ TOWN_ROOMS = [
         ),
     ),
     (
+        "fablab",
+        "laser-cutter",
+        "레이저 커터",
+        "Laser cutter",
+        RoomKind.LAB,
+        1,
+        (
+            SpaceKind.FAB_LAB,
+            BookableKind.EQUIPMENT,
+            False,
+            2,
+            8,
+            True,
+            "CO2 레이저 커터 (가공 범위 60×40cm). 안전 교육 수료자만 예약할 수 "
+            "있습니다.",
+            "CO2 laser cutter (60×40 cm bed). Only for people who completed the "
+            "safety course.",
+        ),
+    ),
+    (
         "plaza",
         "stage",
         "야외무대",

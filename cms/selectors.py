@@ -99,13 +99,16 @@ def service_list(
 # -- bookings -----------------------------------------------------------------
 
 
-def bookable_list() -> list:
-    """Every bookable room and machine, with its room and building (one query)."""
+def bookable_list(*, kind: str = "") -> list:
+    """Every bookable room and machine (of one `kind` if given), one query."""
     from .booking_models import Bookable
 
-    return list(
-        Bookable.objects.active().select_related("room__building", "training_course")
+    bookables = Bookable.objects.active().select_related(
+        "room__building", "training_course"
     )
+    if kind:
+        bookables = bookables.filter(kind=kind)
+    return list(bookables)
 
 
 def bookable_day_slots(*, bookable, day) -> list[dict]:
