@@ -265,6 +265,22 @@ EVENTS = [
         "이노베이션 팹랩",
     ),
     (
+        "repair-cafe",
+        "fab-lab",
+        ("수리 카페", "Repair café"),
+        (
+            "고장 난 물건을 함께 고칩니다. 날짜별로 신청하세요.",
+            "Mend broken things together. Register for the date you come.",
+        ),
+        4,
+        "18:00",
+        "20:00",
+        "FREQ=WEEKLY;BYDAY=WE;COUNT=8",
+        8,
+        AttendanceMode.OFFLINE,
+        "이노베이션 팹랩",
+    ),
+    (
         "living-lab-seminar",
         "research-center",
         ("리빙랩 연구 세미나", "Living-lab research seminar"),
@@ -281,6 +297,10 @@ EVENTS = [
         "연구센터",
     ),
 ]
+
+
+# series registered for one date at a time, each date with its own places
+PER_DATE = {"repair-cafe"}
 
 
 def _anchor() -> dt.date:
@@ -349,6 +369,7 @@ def seed_events(*, homes: dict) -> list[EventPage]:
                 ends_at=_at(day, end),
                 rrule=rrule,
                 capacity=capacity,
+                register_per_date=slug in PER_DATE,
                 attendance_mode=mode,
                 online_url="https://meet.campus.example/living-lab"
                 if mode != AttendanceMode.OFFLINE
