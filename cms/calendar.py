@@ -22,6 +22,7 @@ from lms.timetable.ical import PRODID, _vtimezone, entry_event
 from .booking_models import Booking, BookingStatus
 from .event_models import EventRegistration, RegistrationStatus
 from .events import event_occurrences
+from .hours import local_zone
 
 
 def _event_url(page) -> str:
@@ -100,23 +101,65 @@ def events_calendar_render(*, pages, name: str) -> bytes:
     return calendar.to_ical()
 
 
+def _date_entries(page, occurrences, statuses: dict) -> list[CalendarEntry]:
+    """One entry per date registered for (of an event registered for by date)."""
+    zone = local_zone()
+    entries = []
+    for occurrence in occurrences:
+        day = occurrence.original_start.astimezone(zone).date()
+        if day not in statuses:
+            continue
+        status = (
+            "CANCELLED"
+            if occurrence.cancelled
+            else "TENTATIVE"
+            if statuses[day] == RegistrationStatus.WAITLISTED
+            else "CONFIRMED"
+        )
+        entries.append(
+            CalendarEntry(
+                uid=f"town-event-{page.translation_key}-{day:%Y%m%d}@campus",
+                summary=page.title,
+                start=occurrence.starts_at,
+                end=occurrence.ends_at,
+                description=occurrence.note or page.summary,
+                location=page.venue_name(),
+                url=_event_url(page),
+                status=status,
+                sequence=_sequence(page),
+                last_modified=page.last_published_at,
+            )
+        )
+    return entries
+
+
 def event_entries(*, user) -> list[CalendarEntry]:
     """The events `user` registered for (waitlisted ones as tentative)."""
     from .selectors import event_pages
 
-    registrations = {
-        r.event_key: r.status
-        for r in EventRegistration.objects.filter(user=user).exclude(
-            status=RegistrationStatus.CANCELLED
-        )
-    }
-    if not registrations:
+    registrations = {}
+    by_date: dict = {}
+    for r in EventRegistration.objects.filter(user=user).exclude(
+        status=RegistrationStatus.CANCELLED
+    ):
+        if r.occurrence_date is None:
+            registrations[r.event_key] = r.status
+        else:
+            by_date.setdefault(r.event_key, {})[r.occurrence_date] = r.status
+    if not registrations and not by_date:
         return []
     language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
-    pages = event_pages(language=language).filter(translation_key__in=registrations)
+    pages = event_pages(language=language).filter(
+        translation_key__in=[*registrations, *by_date]
+    )
     entries = []
     for page in pages:
         occurrences = event_occurrences(page, page.exceptions.all())
+        if page.translation_key not in registrations:
+            entries.extend(
+                _date_entries(page, occurrences, by_date[page.translation_key])
+            )
+            continue
         tentative = registrations[page.translation_key] == RegistrationStatus.WAITLISTED
         entries.append(event_master_entry(page, occurrences, tentative=tentative))
         for occurrence in occurrences:

@@ -265,6 +265,22 @@ EVENTS = [
         "이노베이션 팹랩",
     ),
     (
+        "repair-cafe",
+        "fab-lab",
+        ("수리 카페", "Repair café"),
+        (
+            "고장 난 물건을 함께 고칩니다. 날짜별로 신청하세요.",
+            "Mend broken things together. Register for the date you come.",
+        ),
+        4,
+        "18:00",
+        "20:00",
+        "FREQ=WEEKLY;BYDAY=WE;COUNT=8",
+        8,
+        AttendanceMode.OFFLINE,
+        "이노베이션 팹랩",
+    ),
+    (
         "living-lab-seminar",
         "research-center",
         ("리빙랩 연구 세미나", "Living-lab research seminar"),
@@ -281,6 +297,10 @@ EVENTS = [
         "연구센터",
     ),
 ]
+
+
+# series registered for one date at a time, each date with its own places
+PER_DATE = {"repair-cafe"}
 
 
 def _anchor() -> dt.date:
@@ -349,6 +369,7 @@ def seed_events(*, homes: dict) -> list[EventPage]:
                 ends_at=_at(day, end),
                 rrule=rrule,
                 capacity=capacity,
+                register_per_date=slug in PER_DATE,
                 attendance_mode=mode,
                 online_url="https://meet.campus.example/living-lab"
                 if mode != AttendanceMode.OFFLINE
@@ -453,6 +474,26 @@ TOWN_ROOMS = [
             True,
             "FDM 3D 프린터 (출력 범위 30cm). 안전 교육 수료자만 예약할 수 있습니다.",
             "FDM 3D printer (30 cm build volume). Only for people who completed the "
+            "safety course.",
+        ),
+    ),
+    (
+        "fablab",
+        "laser-cutter",
+        "레이저 커터",
+        "Laser cutter",
+        RoomKind.LAB,
+        1,
+        (
+            SpaceKind.FAB_LAB,
+            BookableKind.EQUIPMENT,
+            False,
+            2,
+            8,
+            True,
+            "CO2 레이저 커터 (가공 범위 60×40cm). 안전 교육 수료자만 예약할 수 "
+            "있습니다.",
+            "CO2 laser cutter (60×40 cm bed). Only for people who completed the "
             "safety course.",
         ),
     ),

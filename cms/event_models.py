@@ -3,7 +3,9 @@
 An `EventPage` happens once or repeats (an RFC 5545 rule, checked and
 expanded by the timetable's recurrence code); single occurrences can be
 cancelled or moved (`EventException`). Registration is for the event as a
-whole (a series: all its dates), counted in an `EventSeats` row that a check
+whole (a series: all its dates), or, for a series with `register_per_date`,
+for one date of it (its date in the series, `occurrence_date`); either way
+counted in an `EventSeats` row (one per event, or one per date) that a check
 constraint keeps within capacity; past capacity, people join a waitlist.
 Seats and registrations are keyed by the page's translation key, so the
 Korean and English pages share them.
@@ -108,6 +110,14 @@ class EventPage(CachedViewRestrictionsMixin, AnonymousPageCacheMixin, Page):
     capacity = models.PositiveIntegerField(
         _("places"), default=0, help_text=_("0: no registration.")
     )
+    register_per_date = models.BooleanField(
+        _("places per date"),
+        default=False,
+        help_text=_(
+            "For a repeating event: people register for one date, and each date "
+            "has this many places."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -134,6 +144,7 @@ class EventPage(CachedViewRestrictionsMixin, AnonymousPageCacheMixin, Page):
         ),
         FieldPanel("organiser"),
         FieldPanel("capacity"),
+        FieldPanel("register_per_date"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -158,6 +169,15 @@ class EventPage(CachedViewRestrictionsMixin, AnonymousPageCacheMixin, Page):
             self.rrule = rrule_normalise(self.rrule)
         except RecurrenceError as error:
             raise ValidationError({"rrule": error.message}) from error
+        if self.register_per_date and not self.rrule:
+            raise ValidationError(
+                {
+                    "register_per_date": _(
+                        "Places per date need a repeating event: give a rule "
+                        "under “repeats”."
+                    )
+                }
+            )
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import event_page_context
@@ -223,9 +243,11 @@ class EventException(Orderable):
 
 
 class EventSeats(models.Model):
-    """The places of an event (all its languages) and how many are taken."""
+    """The places of an event (all its languages), or of one date of a series
+    registered per date, and how many are taken."""
 
-    event_key = models.UUIDField(unique=True)
+    event_key = models.UUIDField()
+    occurrence_date = models.DateField(null=True, blank=True)
     capacity = models.PositiveIntegerField()
     taken = models.PositiveIntegerField(default=0)
 
@@ -236,6 +258,16 @@ class EventSeats(models.Model):
             models.CheckConstraint(
                 condition=Q(taken__lte=F("capacity")),
                 name="event_seats_within_capacity",
+            ),
+            models.UniqueConstraint(
+                fields=["event_key"],
+                condition=Q(occurrence_date__isnull=True),
+                name="event_seats_once_per_event",
+            ),
+            models.UniqueConstraint(
+                fields=["event_key", "occurrence_date"],
+                condition=Q(occurrence_date__isnull=False),
+                name="event_seats_once_per_date",
             ),
         ]
 
@@ -250,9 +282,10 @@ class RegistrationStatus(models.TextChoices):
 
 
 class EventRegistration(models.Model):
-    """A person's place at an event, or on its waitlist."""
+    """A person's place at an event (or at one date of it), or on its waitlist."""
 
     event_key = models.UUIDField(db_index=True)
+    occurrence_date = models.DateField(_("date in the series"), null=True, blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -271,8 +304,13 @@ class EventRegistration(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["event_key", "user"],
-                condition=~Q(status="cancelled"),
+                condition=~Q(status="cancelled") & Q(occurrence_date__isnull=True),
                 name="event_registration_once",
+            ),
+            models.UniqueConstraint(
+                fields=["event_key", "occurrence_date", "user"],
+                condition=~Q(status="cancelled") & Q(occurrence_date__isnull=False),
+                name="event_registration_once_per_date",
             ),
         ]
 

@@ -99,13 +99,16 @@ def service_list(
 # -- bookings -----------------------------------------------------------------
 
 
-def bookable_list() -> list:
-    """Every bookable room and machine, with its room and building (one query)."""
+def bookable_list(*, kind: str = "") -> list:
+    """Every bookable room and machine (of one `kind` if given), one query."""
     from .booking_models import Bookable
 
-    return list(
-        Bookable.objects.active().select_related("room__building", "training_course")
+    bookables = Bookable.objects.active().select_related(
+        "room__building", "training_course"
     )
+    if kind:
+        bookables = bookables.filter(kind=kind)
+    return list(bookables)
 
 
 def bookable_day_slots(*, bookable, day) -> list[dict]:
@@ -283,6 +286,41 @@ def event_jsonld(*, page, occurrences, request=None) -> dict:
     return data
 
 
+def event_dates_for(*, page, occurrences, user=None) -> list[dict]:
+    """The coming dates of an event registered for by date, each with its
+    places left and `user`'s registration (two queries whatever the dates)."""
+    from .event_models import EventRegistration, EventSeats, RegistrationStatus
+
+    zone = local_zone()
+    taken = dict(
+        EventSeats.objects.filter(
+            event_key=page.translation_key, occurrence_date__isnull=False
+        ).values_list("occurrence_date", "taken")
+    )
+    mine = {}
+    if user is not None and user.is_authenticated:
+        mine = {
+            r.occurrence_date: r
+            for r in EventRegistration.objects.filter(
+                event_key=page.translation_key,
+                occurrence_date__isnull=False,
+                user=user,
+            ).exclude(status=RegistrationStatus.CANCELLED)
+        }
+    dates = []
+    for occurrence in occurrences:
+        day = occurrence.original_start.astimezone(zone).date()
+        dates.append(
+            {
+                "occurrence": occurrence,
+                "date": day,
+                "places_left": max(page.capacity - taken.get(day, 0), 0),
+                "registration": mine.get(day),
+            }
+        )
+    return dates
+
+
 def event_page_context(*, page, request=None) -> dict:
     from .event_models import EventRegistration, EventSeats, RegistrationStatus
     from .events import event_occurrences
@@ -290,17 +328,35 @@ def event_page_context(*, page, request=None) -> dict:
     occurrences = event_occurrences(page)
     registration = None
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and page.capacity:
+    if (
+        user is not None
+        and user.is_authenticated
+        and page.capacity
+        and not page.register_per_date
+    ):
         registration = (
-            EventRegistration.objects.filter(event_key=page.translation_key, user=user)
+            EventRegistration.objects.filter(
+                event_key=page.translation_key, occurrence_date__isnull=True, user=user
+            )
             .exclude(status=RegistrationStatus.CANCELLED)
             .first()
         )
-    seats = EventSeats.objects.filter(event_key=page.translation_key).first()
-    taken = seats.taken if seats else 0
     now = timezone.now()
+    coming = [o for o in occurrences if o.ends_at > now][:20]
+    if page.register_per_date:
+        return {
+            "occurrences": coming,
+            "dates": event_dates_for(page=page, occurrences=coming, user=user),
+            "jsonld": jsonld_dumps(
+                event_jsonld(page=page, occurrences=occurrences, request=request)
+            ),
+        }
+    seats = EventSeats.objects.filter(
+        event_key=page.translation_key, occurrence_date__isnull=True
+    ).first()
+    taken = seats.taken if seats else 0
     return {
-        "occurrences": [o for o in occurrences if o.ends_at > now][:20],
+        "occurrences": coming,
         "registration": registration,
         "places_left": max(page.capacity - taken, 0),
         "jsonld": jsonld_dumps(

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from ..booking_models import Bookable, Booking
+from ..booking_models import Bookable, BookableKind, Booking
 from ..hours import local_zone
 from ..selectors import (
     bookable_day_slots,
@@ -30,8 +30,21 @@ from ..services.bookings import (
 
 @require_GET
 def bookable_index(request):
+    """Everything bookable; `?kind=equipment` is the fab lab's equipment store."""
+    kind = request.GET.get("kind", "")
+    status = 200
+    if kind and kind not in BookableKind.values:
+        messages.error(request, _("There is no such kind of room or equipment."))
+        kind, status = "", 400
     return render(
-        request, "cms/town/bookable_index.html", {"bookables": bookable_list()}
+        request,
+        "cms/town/bookable_index.html",
+        {
+            "bookables": bookable_list(kind=kind),
+            "kind": kind,
+            "kinds": BookableKind.choices,
+        },
+        status=status,
     )
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -69,12 +69,22 @@ def events_feed(request):
 @require_POST
 def event_register_view(request, page_id: int):
     page = get_object_or_404(EventPage.objects.live().public(), pk=page_id)
+    occurrence_date = None
+    if request.POST.get("date"):
+        try:
+            occurrence_date = dt.date.fromisoformat(request.POST["date"])
+        except ValueError:
+            return HttpResponseBadRequest(_("The date is not a valid date."))
     try:
         if request.POST.get("action") == "cancel":
-            if event_unregister(page=page, user=request.user):
+            if event_unregister(
+                page=page, user=request.user, occurrence_date=occurrence_date
+            ):
                 messages.success(request, _("Your registration is cancelled."))
         else:
-            registration = event_register(page=page, user=request.user)
+            registration = event_register(
+                page=page, user=request.user, occurrence_date=occurrence_date
+            )
             if registration.status == "confirmed":
                 messages.success(request, _("You are registered."))
             else:

@@ -151,6 +151,8 @@ def test_the_towns_pages_pass_axe(page, town, axe_js):
         "/bookings/",
         "/events/",
         "/whats-on/local-food-market/",
+        "/whats-on/repair-cafe/",
+        "/bookings/?kind=equipment",
         "/whats-on/",
         "/organizations/",
         "/organizations/shared-table-cooperative/",

@@ -273,6 +273,71 @@ def test_the_page_tells_an_untrained_member_why(client, printer, member):
     assert Booking.objects.count() == 0
 
 
+# -- the fab lab's equipment store -----------------------------------------
+
+
+def test_the_equipment_store_lists_only_machines(
+    client, printer, room_bookable, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("cms:bookings"), {"kind": "equipment"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert reverse("cms:bookable", args=[printer.pk]) in html
+    assert reverse("cms:bookable", args=[room_bookable.pk]) not in html
+    everything = client.get(reverse("cms:bookings")).content.decode()
+    assert reverse("cms:bookable", args=[room_bookable.pk]) in everything
+
+
+def test_an_unknown_kind_is_a_bad_request_with_a_reason(client, room_bookable):
+    response = client.get(
+        reverse("cms:bookings"), {"kind": "spaceship"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 400
+    assert "There is no such kind of room or equipment." in response.content.decode()
+
+
+def test_two_machines_of_the_store_are_booked_at_the_same_hour(printer, member):
+    """Each machine is its own room of the timetable: the printer and the laser
+    cutter can be booked for the same hour, the same machine cannot."""
+    cutter = Bookable.objects.create(
+        room=RoomFactory(kind="lab", capacity=1),
+        space="fab_lab",
+        kind="equipment",
+        training_course=printer.training_course,
+    )
+    run = CourseRunFactory(course=printer.training_course)
+    EnrollmentFactory(learner=member, run=run, status=EnrollmentStatus.COMPLETED)
+    start, end = _slot()
+    for machine in (printer, cutter):
+        booking_create(
+            user=member,
+            bookable=machine,
+            starts_at=start,
+            ends_at=end,
+            purpose="시제품",
+        )
+    with pytest.raises(BookingConflict):
+        booking_create(
+            user=member, bookable=cutter, starts_at=start, ends_at=end, purpose="다시"
+        )
+    assert Booking.objects.filter(status=BookingStatus.CONFIRMED).count() == 2
+
+
+def test_the_demo_store_has_a_printer_and_a_laser_cutter_behind_the_course():
+    from cms.demo_town import seed_bookables
+
+    course = course_tree_create(index=catalog_create(), title="팹랩 장비 안전 교육")
+    seed_bookables(course=course)
+    seed_bookables(course=course)  # again: nothing is duplicated
+    machines = Bookable.objects.filter(kind="equipment", space="fab_lab")
+    assert sorted(machines.values_list("room__code", flat=True)) == [
+        "laser-cutter",
+        "printer-3d",
+    ]
+    assert all(machine.training_course_id == course.pk for machine in machines)
+
+
 # -- views and permissions -------------------------------------------------
 
 
