@@ -204,4 +204,4 @@ def test_quiz_assignment_grading_and_completion(browser, assessed_course):
     learner_page.goto(base + f"/learn/enrollments/{enrollment.pk}/grades/")
     grades = learner_page.locator("main").inner_text()
     # quizzes weigh 40% and assignments 60%: 0.4 × 100 + 0.6 × 75
-    assert "이수" in grades and "85" in grades
+    assert "수료" in grades and "85" in grades  # completed (glossary: 수료)

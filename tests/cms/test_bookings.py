@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 
 from cms.booking_models import Bookable, Booking, BookingStatus
@@ -290,11 +290,14 @@ def test_the_equipment_store_lists_only_machines(
 
 
 def test_an_unknown_kind_is_a_bad_request_with_a_reason(client, room_bookable):
-    response = client.get(
-        reverse("cms:bookings"), {"kind": "spaceship"}, HTTP_ACCEPT_LANGUAGE="en"
-    )
+    korean_url = reverse("cms:bookings")
+    with translation.override("en"):
+        url = reverse("cms:bookings")
+    response = client.get(url, {"kind": "spaceship"})
     assert response.status_code == 400
     assert "There is no such kind of room or equipment." in response.content.decode()
+    korean = client.get(korean_url, {"kind": "spaceship"})
+    assert "그런 종류의 공간이나 장비는 없습니다." in korean.content.decode()
 
 
 def test_two_machines_of_the_store_are_booked_at_the_same_hour(printer, member):
