@@ -275,7 +275,7 @@ def publication_page_context(*, page: PublicationPage, request) -> dict:
         .select_related("file")
         .order_by("sort_order")
     )
-    signed_in_reader = _may_read_restricted(request)
+    signed_in_reader = reader_may_read_restricted(request)
     for item in files:
         item.may_download = item.is_open or (signed_in_reader and not item.is_embargoed)
     main = next((f for f in files if f.is_main), files[0] if files else None)
@@ -308,10 +308,6 @@ def publication_file_get(*, page: PublicationPage, file_id: int):
 
 def reader_may_read_restricted(request) -> bool:
     """Signed-in researchers and staff may read restricted files."""
-    return _may_read_restricted(request)
-
-
-def _may_read_restricted(request) -> bool:
     from lms.accounts.models import Role
 
     user = getattr(request, "user", None)
@@ -385,51 +381,52 @@ def month_starts(*, months: int, today=None) -> list:
     return starts[::-1]
 
 
+def _usage_by_month(events, *, group_by: tuple = ()) -> list[dict]:
+    """COUNTER's four metrics of `events` per month (and per `group_by`), in
+    one query; each row's `month` is the first day of its month in Seoul."""
+    from django.db.models.functions import TruncMonth
+
+    rows = (
+        events.annotate(month=TruncMonth("at"))
+        .values(*group_by, "month")
+        .annotate(**_usage_aggregates())
+        .order_by(*group_by, "month")
+    )
+    return [{**row, "month": row["month"].date()} for row in rows]
+
+
+def _month_after(month):
+    if month.month == 12:
+        return month.replace(year=month.year + 1, month=1)
+    return month.replace(month=month.month + 1)
+
+
 def usage_monthly(*, page: PublicationPage, months: int = 12) -> list[UsageFigures]:
     """The last `months` months of one publication's usage, one query, months
     without use included as zeros."""
-    from django.db.models.functions import TruncMonth
-
     from .models import UsageEvent
 
     starts = month_starts(months=months)
-    rows = (
-        UsageEvent.objects.filter(page=page.canonical, at__date__gte=starts[0])
-        .annotate(month=TruncMonth("at"))
-        .values("month")
-        .annotate(**_usage_aggregates())
-        .order_by("month")
-    )
-    by_month = {row.pop("month").date(): row for row in rows}
-    return [UsageFigures(month=start, **by_month.get(start, {})) for start in starts]
+    events = UsageEvent.objects.filter(page=page.canonical, at__date__gte=starts[0])
+    by_month = {row["month"]: row for row in _usage_by_month(events)}
+    return [UsageFigures(**by_month.get(start, {"month": start})) for start in starts]
 
 
 def usage_report(*, start, end, pages=None) -> list[tuple[PublicationPage, dict]]:
     """Each publication's figures by month between the first days `start` and
     `end` (inclusive), for the item report: [(publication, {month: figures})].
     Publications without use in the period are left out. Two queries."""
-    from django.db.models.functions import TruncMonth
-
     from .models import UsageEvent
 
-    events = UsageEvent.objects.filter(at__date__gte=start)
-    if end.month == 12:
-        after = end.replace(year=end.year + 1, month=1)
-    else:
-        after = end.replace(month=end.month + 1)
-    events = events.filter(at__date__lt=after)
+    events = UsageEvent.objects.filter(
+        at__date__gte=start, at__date__lt=_month_after(end)
+    )
     if pages is not None:
         events = events.filter(page__in=pages)
-    rows = (
-        events.annotate(month=TruncMonth("at"))
-        .values("page_id", "month")
-        .annotate(**_usage_aggregates())
-        .order_by("page_id", "month")
-    )
     figures: dict[int, dict] = {}
-    for row in rows:
-        page_id, month = row.pop("page_id"), row.pop("month").date()
-        figures.setdefault(page_id, {})[month] = UsageFigures(month=month, **row)
+    for row in _usage_by_month(events, group_by=("page_id",)):
+        page_id = row.pop("page_id")
+        figures.setdefault(page_id, {})[row["month"]] = UsageFigures(**row)
     publications = PublicationPage.objects.filter(pk__in=figures).order_by(
         "-date_published", "pk"
     )
