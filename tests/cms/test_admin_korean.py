@@ -50,7 +50,7 @@ def test_the_page_explorer_search_counts_in_korean(admin_client):
 
 def test_the_admin_scripts_say_new_menu_items_in_korean(admin_client):
     response = admin_client.get("/admin/jsi18n/", HTTP_ACCEPT_LANGUAGE="ko")
-    # the catalog is JSON in a script: Hangul comes as \uXXXX escapes
+    # the catalog is JSON in a script: Hangul comes as \u escapes (4 hex digits)
     body = re.sub(
         r"\\u([0-9a-fA-F]{4})",
         lambda match: chr(int(match.group(1), 16)),
