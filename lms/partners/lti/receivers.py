@@ -1,4 +1,5 @@
-"""Scores go back to the platforms: on quiz submission and course completion.
+"""Scores go back to the platforms: on quiz submission and course completion;
+cached registrations are dropped when a row changes.
 
 Connected in PartnersConfig.ready(): lms.learning is a lower layer and knows
 nothing of LTI.
@@ -70,17 +71,39 @@ def frame_origins_forget(sender, **kwargs) -> None:
     transaction.on_commit(lambda: cache.delete(FRAME_ORIGINS_KEY))
 
 
+def registration_forget(sender, instance, **kwargs) -> None:
+    """A registration or deployment changed: the cached copies go (now, and
+    again after commit, so that no request re-caches the old row meanwhile)."""
+    from django.core.cache import cache
+
+    from ..models import LtiPlatform
+    from .selectors import deployment_cache_key, platform_cache_keys
+
+    if isinstance(instance, LtiPlatform):
+        keys = platform_cache_keys(instance)
+    else:
+        keys = [deployment_cache_key(instance.platform_id, instance.deployment_id)]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
+
 def connect() -> None:
     from django.db.models.signals import post_delete, post_save
 
     from lms.learning.signals import enrollment_completed
 
-    from ..models import LtiPlatform
+    from ..models import LtiDeployment, LtiPlatform
 
     for signal in (post_save, post_delete):
         signal.connect(
             frame_origins_forget, sender=LtiPlatform, dispatch_uid="lti-frame-origins"
         )
+        for model in (LtiPlatform, LtiDeployment):
+            signal.connect(
+                registration_forget,
+                sender=model,
+                dispatch_uid=f"lti-registration-{model.__name__}",
+            )
 
     post_save.connect(
         quiz_attempt_saved, sender=QuizAttempt, dispatch_uid="lti-quiz-score"

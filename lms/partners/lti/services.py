@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from courses.models import CourseModulePage, CoursePage, LessonPage, QuizPage
+from lms.learning.models import Enrollment, EnrollmentStatus
 from lms.learning.services import EnrollmentError, enrollment_create
 
 from ..models import (
@@ -39,6 +40,13 @@ User = get_user_model()
 BINDABLE = (CoursePage, CourseModulePage, LessonPage, QuizPage)
 GRADED = (CoursePage, QuizPage)
 LEARNER, INSTRUCTOR = "learner", "instructor"
+# enrolling again in these is a no-op (enrollment_create): a launch skips it
+ENROLLED = (
+    EnrollmentStatus.ACTIVE,
+    EnrollmentStatus.COMPLETED,
+    EnrollmentStatus.PENDING,
+    EnrollmentStatus.WAITLISTED,
+)
 
 _ROLE_VOCABULARIES = (
     "http://purl.imsglobal.org/vocab/lis/v2/membership#",
@@ -174,26 +182,75 @@ class LaunchResult:
     resource_link: LtiResourceLink | None
 
 
+def _fields_update(row, values: dict) -> None:
+    """Set `values` on `row` and write only the fields that changed (a launch
+    repeats the same claims: the second one writes nothing)."""
+    changed = [name for name, value in values.items() if getattr(row, name) != value]
+    for name in changed:
+        setattr(row, name, values[name])
+    if changed:
+        row.save(update_fields=changed)
+
+
 def _context_record(launch: Launch) -> LtiContext | None:
     claim = launch.claims.get(CONTEXT)
     if not isinstance(claim, dict) or not claim.get("id"):
         return None
-    context, _created = LtiContext.objects.get_or_create(
+    ags = launch.claims.get(AGS_ENDPOINT) or {}
+    nrps = launch.claims.get(NRPS) or {}
+    values = {
+        "title": str(claim.get("title") or "")[:500],
+        "label": str(claim.get("label") or "")[:255],
+        "lineitems_url": str(ags.get("lineitems") or ""),
+        "ags_scopes": list(ags.get("scope") or []),
+        "memberships_url": str(nrps.get("context_memberships_url") or ""),
+    }
+    context, created = LtiContext.objects.get_or_create(
         platform=launch.platform,
         deployment=launch.deployment,
         context_id=str(claim["id"])[:255],
+        defaults=values,
     )
-    ags = launch.claims.get(AGS_ENDPOINT) or {}
-    nrps = launch.claims.get(NRPS) or {}
-    context.title = str(claim.get("title") or "")[:500]
-    context.label = str(claim.get("label") or "")[:255]
-    context.lineitems_url = str(ags.get("lineitems") or context.lineitems_url)
-    context.ags_scopes = list(ags.get("scope") or context.ags_scopes)
-    context.memberships_url = str(
-        nrps.get("context_memberships_url") or context.memberships_url
-    )
-    context.save()
+    if not created:
+        # a launch without a service claim keeps the service the context had
+        kept = ("lineitems_url", "ags_scopes", "memberships_url")
+        _fields_update(context, {k: v for k, v in values.items() if v or k not in kept})
     return context
+
+
+def _resource_link_record(launch: Launch, context) -> LtiResourceLink:
+    claim = launch.claims[RESOURCE_LINK]
+    ags = launch.claims.get(AGS_ENDPOINT) or {}
+    values = {
+        "title": str(claim.get("title") or "")[:500],
+        "context_id": context.pk if context is not None else None,
+        "lineitem_url": str(ags.get("lineitem") or ""),
+    }
+    chosen = (launch.claims.get(CUSTOM) or {}).get("campus_page")
+    link, created = LtiResourceLink.objects.select_related("page").get_or_create(
+        platform=launch.platform,
+        deployment=launch.deployment,
+        resource_link_id=str(claim["id"])[:255],
+        defaults={**values, "page": lambda: page_bindable(chosen)},
+    )
+    if not created:
+        _fields_update(link, {k: v for k, v in values.items() if v})
+        page = page_bindable(chosen) if link.page_id is None else None
+        # an unbound link takes the content our deep link chose, unless an
+        # instructor bound it meanwhile (the update is conditional, no lock)
+        if page is not None and LtiResourceLink.objects.filter(
+            pk=link.pk, page__isnull=True
+        ).update(page=page):
+            link.page = page
+    if context is not None:
+        link.context = context  # the same row: no query to read it again
+    return link
+
+
+def _enrolled(user, run_id: int) -> bool:
+    return Enrollment.objects.filter(
+        learner=user, run_id=run_id, status__in=ENROLLED
+    ).exists()
 
 
 @transaction.atomic
@@ -201,27 +258,15 @@ def lti_launch_record(*, launch: Launch) -> LaunchResult:
     """Link a validated launch: the user by (issuer, sub), the context, the
     resource link (and the content our deep link chose), and the learner's
     enrolment in the run bound to the context. Called only after
-    `launch_validate` succeeded: a refused launch never reaches here."""
+    `launch_validate` succeeded: a refused launch never reaches here. A launch
+    that repeats what Campus already holds reads and writes nothing."""
     claims = launch.claims
     roles = roles_map(claims.get(ROLES))
     user = lti_user_provision(platform=launch.platform, claims=claims)
     context = _context_record(launch)
     link = None
     if launch.message_type == "LtiResourceLinkRequest":
-        claim = claims[RESOURCE_LINK]
-        link, _created = LtiResourceLink.objects.select_for_update().get_or_create(
-            platform=launch.platform,
-            deployment=launch.deployment,
-            resource_link_id=str(claim["id"])[:255],
-            defaults={"context": context},
-        )
-        link.title = str(claim.get("title") or link.title)[:500]
-        link.context = context or link.context
-        ags = claims.get(AGS_ENDPOINT) or {}
-        link.lineitem_url = str(ags.get("lineitem") or link.lineitem_url)
-        if link.page_id is None:
-            link.page = page_bindable((claims.get(CUSTOM) or {}).get("campus_page"))
-        link.save()
+        link = _resource_link_record(launch, context)
         if context is not None and link.page is not None:
             _context_bind_run(context, link.page)
             _line_item_record(context=context, link=link)
@@ -229,7 +274,8 @@ def lti_launch_record(*, launch: Launch) -> LaunchResult:
         from .tasks import lti_roster_sync
 
         transaction.on_commit(partial(lti_roster_sync.delay, context.pk))
-    if LEARNER in roles and INSTRUCTOR not in roles and context and context.run:
+    learner = LEARNER in roles and INSTRUCTOR not in roles
+    if learner and context and context.run_id and not _enrolled(user, context.run_id):
         try:
             enrollment_create(learner=user, run=context.run, source="lti")
         except EnrollmentError as error:

@@ -22,6 +22,7 @@ from lms.core.errors import CampusError
 
 from ..models import LtiDeployment, LtiPlatform
 from .http import LtiHttpError, lti_fetch
+from .selectors import deployment_of, platform_active
 
 LTI = "https://purl.imsglobal.org/spec/lti/claim/"
 MESSAGE_TYPE = LTI + "message_type"
@@ -103,12 +104,20 @@ def _platform_for_login(*, params, platform_uuid: str | None) -> LtiPlatform:
     issuer = params.get("iss", "")
     if not issuer:
         raise LtiRefused(_("The platform did not say who it is (no issuer)."))
-    platforms = LtiPlatform.objects.filter(issuer=issuer, is_active=True)
-    if platform_uuid:
-        platforms = platforms.filter(uuid=platform_uuid)
-    if params.get("client_id"):
-        platforms = platforms.filter(client_id=params["client_id"])
-    found = list(platforms[:2])
+    client_id = params.get("client_id")
+    if platform_uuid:  # the registration's own login URL: one cached row
+        platform = platform_active(uuid=platform_uuid)
+        found = [platform] if platform is not None else []
+        if found and (platform.issuer, platform.client_id) != (
+            issuer,
+            client_id or platform.client_id,
+        ):
+            found = []
+    else:
+        platforms = LtiPlatform.objects.filter(issuer=issuer, is_active=True)
+        if client_id:
+            platforms = platforms.filter(client_id=client_id)
+        found = list(platforms[:2])
     if len(found) != 1:
         raise LtiRefused(
             _("This platform is not registered with Campus."),
@@ -304,7 +313,7 @@ def launch_validate(*, id_token: str, state: str, cookies, storage: str = "") ->
         unverified = jwt.decode(id_token, options={"verify_signature": False})
     except jwt.PyJWTError as error:
         raise LtiRefused(_("The launch is not a valid signed token.")) from error
-    platform = LtiPlatform.objects.filter(pk=entry["platform"], is_active=True).first()
+    platform = platform_active(pk=entry["platform"])
     if platform is None or unverified.get("iss") != platform.issuer:
         raise LtiRefused(_("The launch comes from another platform."), status=401)
     if not _browser_bound(state=state, entry=entry, cookies=cookies, storage=storage):
@@ -344,9 +353,7 @@ def launch_validate(*, id_token: str, state: str, cookies, storage: str = "") ->
     deployment_id = _require(
         claims, DEPLOYMENT_ID, _("The launch does not name its deployment.")
     )
-    deployment = LtiDeployment.objects.filter(
-        platform=platform, deployment_id=deployment_id
-    ).first()
+    deployment = deployment_of(platform=platform, deployment_id=deployment_id)
     if deployment is None:
         raise LtiRefused(
             _("This deployment of Campus is not registered."),

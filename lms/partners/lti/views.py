@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail.models import Page
 
 from courses.models import CourseModulePage, CoursePage, LessonPage, QuizPage
+from lms.accounts.sign_in import session_sign_in_federated
 
 from ..models import LtiPlatform, LtiResourceLink
 from . import keys, services
@@ -158,7 +159,8 @@ def launch(request):
         result = services.lti_launch_record(launch=validated)
     except LtiRefused as error:
         return _refused(request, error)
-    login(request, result.user, backend=BACKEND)
+    # the id_token is the credential: no password sign-in's logging (see sign_in)
+    session_sign_in_federated(request=request, user=result.user, backend=BACKEND)
     claims = validated.claims
     locale = str((claims.get(LAUNCH_PRESENTATION) or {}).get("locale") or "")
     language = "en" if locale.startswith("en") else "ko"
