@@ -40,7 +40,9 @@ def deep_link_response(
         raise LtiRefused(_("The platform does not accept links to content here."))
     pages = list(pages)
     if not pages:
-        raise LtiRefused(_("Choose at least one course, module, lesson or quiz."))
+        raise LtiRefused(
+            _("Choose at least one course, module, lesson, quiz or assignment.")
+        )
     if dl_settings.get("accept_multiple") is False:
         pages = pages[:1]
     claims = {

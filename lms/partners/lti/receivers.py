@@ -1,5 +1,5 @@
-"""Scores go back to the platforms: on quiz submission and course completion;
-cached registrations are dropped when a row changes.
+"""Scores go back to the platforms: on quiz submission, assignment grading and
+course completion; cached registrations are dropped when a row changes.
 
 Connected in PartnersConfig.ready(): lms.learning is a lower layer and knows
 nothing of LTI.
@@ -9,7 +9,12 @@ from functools import partial
 
 from django.db import transaction
 
-from lms.learning.models import QuizAttempt, QuizAttemptStatus
+from lms.learning.models import (
+    QuizAttempt,
+    QuizAttemptStatus,
+    Submission,
+    SubmissionStatus,
+)
 
 from ..models import LtiLineItem
 
@@ -17,21 +22,30 @@ COMPLETED, SUBMITTED = "Completed", "Submitted"
 FULLY_GRADED, PENDING_MANUAL = "FullyGraded", "PendingManual"
 
 
-def _queue(line_items, *, user_id, score, activity, grading) -> None:
+def _queue(
+    line_items, *, user_id, score, activity, grading, maximum: float = 100.0
+) -> None:
     from .tasks import lti_score_publish
 
     for line_item in line_items:
-        lti_score_publish.delay(line_item.pk, user_id, score, 100.0, activity, grading)
+        lti_score_publish.delay(
+            line_item.pk, user_id, score, maximum, activity, grading
+        )
+
+
+def _line_items_for(*, page_id: int, user_id: int):
+    """The line items of `page_id` in contexts of the platforms the learner
+    came from (a learner from elsewhere has nothing to send)."""
+    return LtiLineItem.objects.filter(
+        page_id=page_id, context__platform__identities__user_id=user_id
+    ).distinct()
 
 
 def _quiz_scores_queue(attempt_id: int) -> None:
     attempt = QuizAttempt.objects.filter(pk=attempt_id).first()
     if attempt is None:
         return
-    line_items = LtiLineItem.objects.filter(
-        page_id=attempt.quiz_id,
-        context__platform__identities__user_id=attempt.learner_id,
-    ).distinct()
+    line_items = _line_items_for(page_id=attempt.quiz_id, user_id=attempt.learner_id)
     graded = attempt.percent is not None
     _queue(
         line_items,
@@ -45,6 +59,36 @@ def _quiz_scores_queue(attempt_id: int) -> None:
 def quiz_attempt_saved(sender, instance, **kwargs) -> None:
     if instance.status == QuizAttemptStatus.SUBMITTED:
         transaction.on_commit(partial(_quiz_scores_queue, instance.pk))
+
+
+def _assignment_score_queue(submission_id: int) -> None:
+    submission = (
+        Submission.objects.select_related("assignment")
+        .filter(pk=submission_id, status=SubmissionStatus.GRADED)
+        .first()
+    )
+    if submission is None or submission.score is None:
+        return  # replaced by a resubmission before the commit
+    _queue(
+        _line_items_for(
+            page_id=submission.assignment_id, user_id=submission.learner_id
+        ),
+        user_id=submission.learner_id,
+        score=float(submission.score),
+        maximum=float(submission.assignment.max_points),
+        activity=COMPLETED,
+        grading=FULLY_GRADED,
+    )
+
+
+def submission_saved(sender, instance, update_fields=None, **kwargs) -> None:
+    """An instructor graded (or re-graded) a submission: its score goes back
+    after the commit, by Celery, to every platform's column for it."""
+    if instance.status != SubmissionStatus.GRADED:
+        return
+    if update_fields is not None and "score" not in update_fields:
+        return
+    transaction.on_commit(partial(_assignment_score_queue, instance.pk))
 
 
 def enrollment_completed_score(sender, enrollment, **kwargs) -> None:
@@ -107,6 +151,9 @@ def connect() -> None:
 
     post_save.connect(
         quiz_attempt_saved, sender=QuizAttempt, dispatch_uid="lti-quiz-score"
+    )
+    post_save.connect(
+        submission_saved, sender=Submission, dispatch_uid="lti-assignment-score"
     )
     enrollment_completed.connect(
         enrollment_completed_score, dispatch_uid="lti-course-score"

@@ -10,7 +10,13 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from courses.models import CourseModulePage, CoursePage, LessonPage, QuizPage
+from courses.models import (
+    AssignmentPage,
+    CourseModulePage,
+    CoursePage,
+    LessonPage,
+    QuizPage,
+)
 from lms.learning.models import Enrollment, EnrollmentStatus
 from lms.learning.services import EnrollmentError, enrollment_create
 
@@ -37,8 +43,10 @@ from .validation import (
 
 User = get_user_model()
 
-BINDABLE = (CoursePage, CourseModulePage, LessonPage, QuizPage)
-GRADED = (CoursePage, QuizPage)
+BINDABLE = (CoursePage, CourseModulePage, LessonPage, QuizPage, AssignmentPage)
+GRADED = (CoursePage, QuizPage, AssignmentPage)
+# done on the site, in a window of its own (the hand-off): graded work
+HANDED_OFF = (QuizPage, AssignmentPage)
 LEARNER, INSTRUCTOR = "learner", "instructor"
 # enrolling again in these is a no-op (enrollment_create): a launch skips it
 ENROLLED = (
@@ -153,7 +161,8 @@ def course_of(page) -> CoursePage | None:
 
 
 def page_bindable(page_id) -> Page | None:
-    """A live course, module, lesson or quiz page with this id, or None."""
+    """A live course, module, lesson, quiz or assignment page with this id,
+    or None."""
     try:
         page_id = int(page_id)
     except (TypeError, ValueError):
@@ -318,7 +327,7 @@ def lti_resource_link_bind(*, link: LtiResourceLink, page, roles) -> LtiResource
         )
     page = page_bindable(getattr(page, "pk", page))
     if page is None:
-        raise LtiRefused(_("Choose a course, module, lesson or quiz."))
+        raise LtiRefused(_("Choose a course, module, lesson, quiz or assignment."))
     link = LtiResourceLink.objects.select_for_update().get(pk=link.pk)
     if link.page_id is not None:
         raise LtiRefused(_("This link already shows other content."), status=409)

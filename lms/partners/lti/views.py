@@ -19,7 +19,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
-from courses.models import CourseModulePage, CoursePage, LessonPage, QuizPage
+from courses.models import (
+    AssignmentPage,
+    CourseModulePage,
+    CoursePage,
+    LessonPage,
+    QuizPage,
+)
 from lms.accounts.sign_in import session_sign_in_federated
 
 from ..models import LtiPlatform, LtiResourceLink
@@ -233,7 +239,8 @@ def _landing(request, link, *, page, lti):
     context["page"] = shown
     if isinstance(shown, (CoursePage, CourseModulePage)):
         context["children"] = _outline(shown)
-    if isinstance(shown, QuizPage):
+    if isinstance(shown, services.HANDED_OFF):
+        context["is_assignment"] = isinstance(shown, AssignmentPage)
         signed = signing.dumps(
             {"u": request.user.pk, "p": shown.pk, "n": secrets.token_hex(8)},
             salt=HANDOFF_SALT,
@@ -248,7 +255,7 @@ def _outline(page) -> list:
         Page.objects.live()
         .descendant_of(page)
         .filter(depth__lte=page.depth + 2)
-        .type(CourseModulePage, LessonPage, QuizPage)
+        .type(CourseModulePage, LessonPage, QuizPage, AssignmentPage)
         .order_by("path")
     )
     return list(descendants)
