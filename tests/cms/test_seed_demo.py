@@ -237,3 +237,23 @@ def _check_completions_are_earned():
     client.force_login(waiting.learner)
     for url in (reverse("learning:dashboard"), reverse("certificates:wallet")):
         assert "이수증 발급 검토 중" in client.get(url).content.decode()
+
+
+def test_seed_demo_prints_a_summary_and_the_logins_last_without_e_mails(
+    media, settings, capsys
+):
+    """At `make setup` the e-mails the demo's stories send would bury the logins:
+    they are held back, counted in the summary, and the learner login is last."""
+    from django.core import mail
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    call_command("seed_demo")  # the command and the console e-mails share stdout
+    lines = capsys.readouterr().out.splitlines()
+    assert not [line for line in lines if line.startswith(("Subject:", "From:"))]
+    held = next(line for line in lines if "e-mails to demo people" in line)
+    assert int(held.split()[0]) == len(mail.outbox) > 0
+    assert lines.index(held) < lines.index(
+        next(line for line in lines if line.startswith("Logins"))
+    )
+    assert lines[-1].startswith("  Learner:  learner@campus.example")
+    assert any(line.split()[1:] == ["course", "runs"] for line in lines)
