@@ -8,6 +8,8 @@ import datetime as dt
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from lms.core.demo_data import page_upsert
+
 from .models import (
     HomePage,
     LinkedService,
@@ -440,25 +442,6 @@ def _locale(code: str) -> Locale:
     return locale
 
 
-def _upsert(
-    parent: Page, model, slug: str, locale: Locale, source: Page | None, **fields
-):
-    """Create or update a child page of `parent`, as a translation of `source`."""
-    page = model.objects.filter(locale=locale, slug=slug).child_of(parent).first()
-    if page is None:
-        if source is not None:
-            page = source.copy_for_translation(locale, copy_parents=False, alias=False)
-            page = model.objects.get(pk=page.pk)
-        else:
-            page = model(slug=slug, locale=locale, **fields)
-            parent.add_child(instance=page)
-    page.slug = slug
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return page
-
-
 def _weekly_rows(weekly) -> list[SpaceWeeklyHours]:
     days, intervals = weekly
     return [
@@ -497,7 +480,7 @@ def seed_site() -> HomePage:
 
     homes = {}
     for code, locale in (("ko", ko), ("en", en)):
-        homes[code] = _upsert(
+        homes[code] = page_upsert(
             root,
             HomePage,
             "home" if code == "ko" else "home-en",
@@ -515,7 +498,7 @@ def seed_site() -> HomePage:
 
     towns = {}
     for code, locale in (("ko", ko), ("en", en)):
-        towns[code] = _upsert(
+        towns[code] = page_upsert(
             homes[code],
             TownIndexPage,
             TOWN[code]["slug"],
@@ -530,7 +513,7 @@ def seed_site() -> HomePage:
         details = SPACE_DETAILS[space["slug"]]
         for code, locale in (("ko", ko), ("en", en)):
             title, summary, location, hours = space[code]
-            page = _upsert(
+            page = page_upsert(
                 towns[code],
                 TownSpacePage,
                 space["slug"],
@@ -562,7 +545,7 @@ def seed_site() -> HomePage:
     source = None
     for code, locale in (("ko", ko), ("en", en)):
         title, slug, intro, text = GUIDE[code]
-        page = _upsert(
+        page = page_upsert(
             homes[code],
             StandardPage,
             slug,

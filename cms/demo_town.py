@@ -11,11 +11,12 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from lms.accounts.models import Organization, OrganizationType, Region
+from lms.core.demo_data import page_upsert
 from lms.learning.models import CourseRun, Enrollment, EnrollmentStatus
 from lms.timetable.models import Building, Room, RoomKind
 
 from .booking_models import Bookable, BookableKind
-from .demo import _upsert, seed_services
+from .demo import seed_services
 from .event_models import AttendanceMode, EventException, EventIndexPage, EventPage
 from .hours import local_zone
 from .models import HomePage, SpaceKind, TownIndexPage, TownSpacePage
@@ -131,7 +132,7 @@ def seed_request_forms(*, towns: dict) -> dict[str, RequestFormPage]:
         source = None
         for index, code in enumerate(("ko", "en")):
             locale = Locale.objects.get(language_code=code)
-            page = _upsert(
+            page = page_upsert(
                 towns[code],
                 RequestFormPage,
                 slug,
@@ -318,7 +319,7 @@ def seed_events(*, homes: dict) -> list[EventPage]:
     for code in ("ko", "en"):
         locale = Locale.objects.get(language_code=code)
         title, intro = EVENT_INDEX[code]
-        indexes[code] = _upsert(
+        indexes[code] = page_upsert(
             homes[code],
             EventIndexPage,
             "whats-on",
@@ -357,7 +358,7 @@ def seed_events(*, homes: dict) -> list[EventPage]:
                         note="일요일로 변경" if code == "ko" else "Moved to Sunday",
                     ),
                 ]
-            page = _upsert(
+            page = page_upsert(
                 indexes[code],
                 EventPage,
                 slug,
@@ -539,7 +540,7 @@ def seed_safety_course(*, people) -> "Page | None":
         if catalog is None:
             return None
         title, summary = SAFETY_COURSE[code]
-        page = _upsert(
+        page = page_upsert(
             catalog,
             CoursePage,
             "fab-lab-equipment-safety",

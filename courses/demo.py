@@ -21,7 +21,6 @@ from django.core.files.base import ContentFile
 from wagtail.models import (
     GroupApprovalTask,
     Locale,
-    Page,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -33,6 +32,7 @@ from lms.core.demo_data import (
     markdown_blocks,
     markdown_file_blocks,
     markdown_html,
+    page_upsert,
 )
 
 from .models import (
@@ -116,23 +116,6 @@ def _locale(code: str) -> Locale:
     return locale
 
 
-def _upsert(parent: Page, model, slug: str, locale: Locale, source, **fields):
-    """Create or update a child page of `parent`, as a translation of `source`."""
-    page = model.objects.filter(locale=locale, slug=slug).child_of(parent).first()
-    if page is None:
-        if source is not None:
-            page = source.copy_for_translation(locale, copy_parents=False, alias=False)
-            page = model.objects.get(pk=page.pk)
-        else:
-            page = model(slug=slug, locale=locale, **fields)
-            parent.add_child(instance=page)
-    page.slug = slug
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return page
-
-
 def seed_categories() -> dict[str, dict[str, CourseCategory]]:
     """The catalog's categories: {slug: {"ko": category, "en": category}}."""
     ko, en = _locale("ko"), _locale("en")
@@ -163,7 +146,7 @@ def seed_courses(*, home_ko, home_en, people, categories=None) -> list[CoursePag
     title, intro = catalog.bilingual_text("title"), catalog.bilingual_text("intro")
     catalogs = {}
     for code, home in (("ko", home_ko), ("en", home_en)):
-        catalogs[code] = _upsert(
+        catalogs[code] = page_upsert(
             home,
             CourseIndexPage,
             "courses",
@@ -194,7 +177,7 @@ def seed_courses(*, home_ko, home_en, people, categories=None) -> list[CoursePag
 def _seed_course(spec, code, *, catalog, source, prerequisites, category, people):
     """One course page in one language, a translation of `source` if given."""
     email, role = spec["instructor"]
-    course = _upsert(
+    course = page_upsert(
         catalog,
         CoursePage,
         spec["slug"],
@@ -239,7 +222,7 @@ def _seed_modules(spec, code, *, course: CoursePage, korean: CoursePage) -> None
             .filter(slug=module_spec["slug"])
             .first()
         )
-        module = _upsert(
+        module = page_upsert(
             course,
             CourseModulePage,
             module_spec["slug"],
@@ -256,7 +239,7 @@ def _seed_modules(spec, code, *, course: CoursePage, korean: CoursePage) -> None
                 .filter(slug=lesson["slug"])
                 .first()
             )
-            _upsert(
+            page_upsert(
                 module,
                 LessonPage,
                 lesson["slug"],

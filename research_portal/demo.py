@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from wagtail.models import Locale
 
 from lms.accounts.models import Organization
+from lms.core.demo_data import page_upsert
 
 from .models import (
     AuthorRole,
@@ -562,17 +563,16 @@ LAB = {
 
 def _upsert_index(parent, model, spec, locale, source):
     title, slug, intro = spec
-    page = model.objects.filter(locale=locale, slug=slug).child_of(parent).first()
-    if page is None:
-        if source is not None:
-            page = source.copy_for_translation(locale, copy_parents=False, alias=False)
-            page = model.objects.get(pk=page.pk)
-        else:
-            page = model(slug=slug, locale=locale, title=title)
-            parent.add_child(instance=page)
-    page.title, page.slug, page.intro, page.show_in_menus = title, slug, intro, True
-    page.save_revision().publish()
-    return page
+    return page_upsert(
+        parent,
+        model,
+        slug,
+        locale,
+        source,
+        title=title,
+        intro=intro,
+        show_in_menus=True,
+    )
 
 
 def _file(folder, filename, title, render):
