@@ -19,6 +19,7 @@ line):
   lines describe it → `("link", {"title", "url", "description"})`.
 """
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -93,6 +94,16 @@ class Node:
 
     def whole(self, key: str) -> int:
         return self._typed(key, (int,), "a whole number")
+
+    def date(self, key: str) -> dt.date:
+        """A date written as YAML writes one: 2024-03-01."""
+        return self._typed(key, (dt.date,), "a date (2024-03-01)")
+
+    def optional_date(self, key: str) -> dt.date | None:
+        return None if self.data.get(key) is None else self.date(key)
+
+    def optional_text(self, key: str, default: str = "") -> str:
+        return self.text(key) if key in self.data else default
 
     def decimal(self, key: str) -> Decimal:
         value = self._typed(key, (str, int), "a number in quotes")
