@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from .demo import _upsert
+from lms.core.demo_data import page_upsert
+
 from .models import (
     AssignmentPage,
     CourseModulePage,
@@ -297,7 +298,7 @@ def seed_assessments(*, courses: list[CoursePage]) -> list:
                 _question(course, kind, points, *texts[code])
                 for kind, points, texts in spec["questions"]
             ]
-            quiz = _upsert(
+            quiz = page_upsert(
                 _module(course, spec["module"]),
                 QuizPage,
                 spec["slug"],
@@ -349,7 +350,7 @@ def seed_assessments(*, courses: list[CoursePage]) -> list:
                 )
                 for criterion, levels in RUBRIC[code]
             ]
-            assignment = _upsert(
+            assignment = page_upsert(
                 _module(course, spec["module"]),
                 AssignmentPage,
                 spec["slug"],

@@ -237,3 +237,32 @@ def _check_completions_are_earned():
     client.force_login(waiting.learner)
     for url in (reverse("learning:dashboard"), reverse("certificates:wallet")):
         assert "이수증 발급 검토 중" in client.get(url).content.decode()
+
+
+def test_seed_demo_holds_back_e_mails_and_prints_the_logins_last(
+    settings, capsys, monkeypatch
+):
+    """At `make setup` the e-mails the demo's stories send would bury the logins
+    on the console: they are held back and counted, and the learner login is the
+    last line. (The seeding itself is replaced by one that sends an e-mail.)"""
+    from django.core import mail
+
+    from cms.management.commands import seed_demo as command
+
+    def seed():
+        mail.send_mail("Issued", "Your certificate", None, ["learner@campus.example"])
+        people = ["admin@campus.example", "staff@campus.example"]
+        return dict.fromkeys([*people, "learner@campus.example"]), []
+
+    monkeypatch.setattr(command, "seed_demo", seed)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    call_command("seed_demo")  # the command and the console e-mails share stdout
+    lines = capsys.readouterr().out.splitlines()
+    assert not [line for line in lines if line.startswith(("Subject:", "From:"))]
+    assert [message.subject for message in mail.outbox] == ["Issued"]
+    held = next(line for line in lines if "e-mails to demo people" in line)
+    assert held.split()[0] == "1"
+    logins = next(line for line in lines if line.startswith("Logins"))
+    assert lines.index(held) < lines.index(logins)
+    assert "staff@campus.example" in lines[-2]
+    assert lines[-1].startswith("  Learner:  learner@campus.example")
