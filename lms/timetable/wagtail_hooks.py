@@ -9,6 +9,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from lms.core.calendar import CALENDAR_ENTRIES_HOOK
+from lms.core.navigation import NAV_ITEMS_HOOK, NavItem, staff_only
+
+from . import sources
 from .models import BlackoutDate, Building, Equipment, Room
 
 
@@ -105,3 +109,22 @@ def register_timetable_menu_item():
         icon_name="time",
         order=211,
     )
+
+
+# the personal feed: the user's lecture sessions and assignment deadlines
+hooks.register(CALENDAR_ENTRIES_HOOK, sources.session_entries)
+hooks.register(CALENDAR_ENTRIES_HOOK, sources.deadline_entries)
+
+
+@hooks.register(NAV_ITEMS_HOOK)
+def nav_items():
+    return [
+        NavItem("calendar", _("My calendar"), "timetable:my-calendar", order=20),
+        NavItem(
+            "timetable",
+            _("Timetable"),
+            "timetable:timetable",
+            order=75,
+            visible=staff_only,
+        ),
+    ]
