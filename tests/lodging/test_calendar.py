@@ -73,7 +73,7 @@ def test_the_source_shows_only_ones_own_stays_in_one_query(
     enrol, women_room, floor, django_assert_num_queries
 ):
     from ..factories import UserFactory
-    from .factories import room_create
+    from ..factories.lodging import room_create
 
     room_create(floor=floor, number="210", beds=4)
     mine, other = enrol(), enrol()
@@ -90,7 +90,7 @@ def test_the_source_shows_only_ones_own_stays_in_one_query(
 
 
 def test_a_waitlisted_stay_is_tentative(enrol, floor):
-    from .factories import room_create
+    from ..factories.lodging import room_create
 
     room_create(floor=floor, number="101", beds=1)
     stay_hold(enrollment=enrol(), room_policy=GenderPolicy.WOMEN)
