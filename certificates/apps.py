@@ -38,30 +38,3 @@ class CertificatesConfig(AppConfig):
             sender=self,
             dispatch_uid="certificates.staff_permissions",
         )
-
-        from lms.core.navigation import NavItem, everyone, nav_item_register, staff_only
-
-        nav_item_register(
-            NavItem(
-                "certificates", _("My certificates"), "certificates:wallet", order=40
-            )
-        )
-        nav_item_register(
-            NavItem(
-                "certificates-manage",
-                _("Certificates"),
-                "certificates:manage",
-                order=70,
-                visible=staff_only,
-            )
-        )
-        nav_item_register(
-            NavItem(
-                "certificates-verify",
-                _("Verify a certificate"),
-                "certificates:verify-lookup",
-                order=10,
-                visible=everyone,
-                menu="footer",
-            )
-        )

@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from lms.core.admin_views import ServiceViewSetMixin
+from lms.core.navigation import NAV_ITEMS_HOOK, NavItem, everyone, staff_only
 
 from .models import CertificateTemplate, CourseCertificate
 from .services import certificate_template_create, certificate_template_update
@@ -95,3 +96,25 @@ def register_certificates_menu():
         icon_name="doc-full",
         order=220,
     )
+
+
+@hooks.register(NAV_ITEMS_HOOK)
+def nav_items():
+    return [
+        NavItem("certificates", _("My certificates"), "certificates:wallet", order=40),
+        NavItem(
+            "certificates-manage",
+            _("Certificates"),
+            "certificates:manage",
+            order=70,
+            visible=staff_only,
+        ),
+        NavItem(
+            "certificates-verify",
+            _("Verify a certificate"),
+            "certificates:verify-lookup",
+            order=10,
+            visible=everyone,
+            menu="footer",
+        ),
+    ]

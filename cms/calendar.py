@@ -3,9 +3,9 @@
 The public feed (`/calendar/town/events.ics`) carries each event as one
 VEVENT with its RRULE, and each cancelled or moved date as an override with
 its RECURRENCE-ID (STATUS:CANCELLED, or the new time), as RFC 5545 has it.
-The personal feed is built by the timetable from `lms.core.calendar` sources;
-the two registered here add a person's bookings and registered events. Each
-runs a fixed number of queries.
+The personal feed is built by the timetable from the `calendar_entries` hook
+(`lms.core.calendar`); the two registered in `wagtail_hooks.py` add a person's
+bookings and registered events. Each runs a fixed number of queries.
 """
 
 import datetime as dt

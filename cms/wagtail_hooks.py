@@ -9,6 +9,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from lms.core.calendar import CALENDAR_ENTRIES_HOOK
+from lms.core.navigation import NAV_ITEMS_HOOK, NavItem, everyone, staff_only
+
+from . import calendar
 from .booking_models import Bookable
 from .models import LinkedService
 from .organization_models import OrganizationAdmin, OrganizationProfile
@@ -119,3 +123,57 @@ def register_town_staff_pages():
         icon_name="mail",
         order=910,
     )
+
+
+# the personal feed: the town's bookings and registered events
+hooks.register(CALENDAR_ENTRIES_HOOK, calendar.booking_entries)
+hooks.register(CALENDAR_ENTRIES_HOOK, calendar.event_entries)
+
+
+@hooks.register(NAV_ITEMS_HOOK)
+def nav_items():
+    return [
+        NavItem(
+            "town-services",
+            _("Services"),
+            "cms:services",
+            40,
+            everyone,
+            None,
+            "main",
+        ),
+        NavItem("town-events", _("Events"), "cms:events", 41, everyone, None, "main"),
+        NavItem("town-search", _("Search"), "cms:search", 10, everyone, None, "footer"),
+        NavItem(
+            "town-organizations",
+            _("Organization directory"),
+            "cms:organizations",
+            11,
+            everyone,
+            None,
+            "footer",
+        ),
+        NavItem("town-bookings", _("My bookings"), "cms:my-bookings", 45),
+        NavItem("town-requests", _("My requests"), "cms:my-requests", 46),
+        NavItem(
+            "town-staff-bookings",
+            _("Bookings to approve"),
+            "cms:staff-bookings",
+            80,
+            staff_only,
+        ),
+        NavItem(
+            "town-staff-requests",
+            _("Requests"),
+            "cms:staff-requests",
+            81,
+            staff_only,
+        ),
+        NavItem(
+            "town-staff-profiles",
+            _("Profile changes to approve"),
+            "cms:staff-profile-changes",
+            82,
+            staff_only,
+        ),
+    ]

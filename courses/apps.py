@@ -19,19 +19,6 @@ class CoursesConfig(AppConfig):
         for signal in (post_save, post_delete):
             signal.connect(page_cache_clear_receiver, sender=CourseCategory)
 
-        from lms.core.navigation import NavItem, everyone, nav_item_register
-
-        nav_item_register(
-            NavItem(
-                "library",
-                _("Learning library"),
-                "courses:library",
-                order=20,
-                visible=everyone,
-                menu="main",
-            )
-        )
-
 
 def _course_published(sender, instance, **kwargs):
     from .services import course_instructor_permissions_sync

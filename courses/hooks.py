@@ -1,17 +1,26 @@
-"""Where higher layers plug into course pages.
+"""Where higher layers plug into course pages: three Wagtail hooks.
 
 Courses sit below `lms.learning` in the layers, yet a course page must show its
-runs and a lesson must know whether the visitor may read it. So courses define
-two small registries and `lms.learning` fills them in its `AppConfig.ready()`:
+runs and a lesson must know whether the visitor may read it. So courses name
+three Wagtail hooks, and the layers above register functions for them in their
+`wagtail_hooks.py`:
 
-- page context providers add to a page type's template context;
-- a lesson gate may answer a lesson request itself (to refuse or redirect).
+- `register_course_page_context` (`PAGE_CONTEXT_HOOK`): a function with no
+  argument returning `{"courses.CoursePage": provider, …}`; every page of that
+  type calls `provider(request=, page=)` and adds the dict it returns to its
+  template context (in hook order: a later provider's key wins).
+- `before_serve_lesson` (`LESSON_GATE_HOOK`): `gate(*, request, lesson)` returns
+  a response to refuse or redirect, or None to allow. The first response wins;
+  the lesson, quiz and assignment pages ask every gate before serving.
+- `register_course_page_actions` (`PAGE_ACTIONS_HOOK`): a function with no
+  argument returning `{"run-enroll": "learning:run-enroll", …}`. A course
+  template never names a higher layer's URL (`learning:run-enroll`); it asks for
+  an action (`{% action_url "run-enroll" run.pk %}`) and the layer that owns
+  the action maps it to its URL name (tests/core/test_template_layers.py checks
+  every template for this).
 
-Links work the same way: a course template never names a higher layer's URL
-(`learning:run-enroll`); it asks for an action (`{% action_url "run-enroll"
-run.pk %}`) and the layer that owns the action maps it to its URL name with the
-Wagtail hook `register_course_page_actions` (tests/core/test_template_layers.py
-checks every template for this).
+The declaring hooks (page context, page actions) are read once per process
+(`lms.core.hooks.hook_results`).
 """
 
 from collections.abc import Callable
@@ -21,38 +30,38 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, reverse
 from wagtail import hooks
 
+from lms.core.hooks import hook_results
+
+PAGE_CONTEXT_HOOK = "register_course_page_context"
+LESSON_GATE_HOOK = "before_serve_lesson"
 PAGE_ACTIONS_HOOK = "register_course_page_actions"
 
 ContextProvider = Callable[..., dict[str, Any]]
 LessonGate = Callable[..., HttpResponse | None]
 
-_context_providers: dict[str, list[ContextProvider]] = {}
-_lesson_gates: list[LessonGate] = []
 
-
-def page_context_provider_register(page_model: str, provider: ContextProvider) -> None:
-    """Call `provider(request=, page=)` for every page of `page_model` ("app.Model")."""
-    providers = _context_providers.setdefault(page_model.lower(), [])
-    if provider not in providers:
-        providers.append(provider)
+def page_context_providers(page_model: str) -> list[ContextProvider]:
+    """The providers registered for `page_model` ("app.Model"), in hook order."""
+    label = page_model.lower()
+    return [
+        provider
+        for registered in hook_results(PAGE_CONTEXT_HOOK)
+        for model, provider in registered.items()
+        if model.lower() == label
+    ]
 
 
 def page_context_extra(*, request: HttpRequest, page) -> dict[str, Any]:
-    label = page._meta.label_lower
+    """What the higher layers add to `page`'s template context."""
     context: dict[str, Any] = {}
-    for provider in _context_providers.get(label, []):
+    for provider in page_context_providers(page._meta.label_lower):
         context.update(provider(request=request, page=page))
     return context
 
 
-def lesson_gate_register(gate: LessonGate) -> None:
-    """`gate(request=, lesson=)` returns a response to refuse, or None to allow."""
-    if gate not in _lesson_gates:
-        _lesson_gates.append(gate)
-
-
 def lesson_gate_check(*, request: HttpRequest, lesson) -> HttpResponse | None:
-    for gate in _lesson_gates:
+    """The first gate's refusal or redirect, or None when every gate allows."""
+    for gate in hooks.get_hooks(LESSON_GATE_HOOK):
         response = gate(request=request, lesson=lesson)
         if response is not None:
             return response
@@ -61,8 +70,8 @@ def lesson_gate_check(*, request: HttpRequest, lesson) -> HttpResponse | None:
 
 def _page_actions() -> dict[str, str]:
     actions: dict[str, str] = {}
-    for hook in hooks.get_hooks(PAGE_ACTIONS_HOOK):
-        actions.update(hook())
+    for registered in hook_results(PAGE_ACTIONS_HOOK):
+        actions.update(registered)
     return actions
 
 

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from lms.core.navigation import NAV_ITEMS_HOOK, NavItem, everyone
+
 from .admin_views import QuestionViewSet
 from .models import LibraryResource
 
@@ -45,3 +47,17 @@ def register_library_viewset():
 @hooks.register("register_admin_viewset")
 def register_question_viewset():
     return QuestionViewSet("question_bank")
+
+
+@hooks.register(NAV_ITEMS_HOOK)
+def nav_items():
+    return [
+        NavItem(
+            "library",
+            _("Learning library"),
+            "courses:library",
+            order=20,
+            visible=everyone,
+            menu="main",
+        )
+    ]

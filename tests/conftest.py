@@ -13,7 +13,7 @@ from django.db import connection
 
 from lms.celery import app as celery_app
 
-from .factories import UserFactory
+from .factories import UserFactory, catalog_create
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -53,6 +53,12 @@ def other_user(db):
 @pytest.fixture
 def staff_user(db):
     return UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def catalog(db):
+    """The course catalog, served under the default site's home page."""
+    return catalog_create()
 
 
 def _on_postgresql() -> bool:

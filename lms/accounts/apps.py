@@ -19,20 +19,7 @@ class AccountsConfig(AppConfig):
             authenticator_reset,
         )
 
-        from lms.core.navigation import NavItem, everyone, nav_item_register
-
         from .gates import sessions_end_others, sign_in_duties_set
-
-        nav_item_register(
-            NavItem(
-                "privacy-policy",
-                _("Privacy policy"),
-                "accounts:privacy",
-                order=0,
-                visible=everyone,
-                menu="footer",
-            )
-        )
 
         def _on_sign_in(sender, request, user, **kwargs):
             sign_in_duties_set(request=request, user=user)

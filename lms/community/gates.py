@@ -1,6 +1,7 @@
 """The lesson gate: a lesson restricted to some cohorts is hidden from others.
 
-Registered with `courses.hooks.lesson_gate_register`. It answers only for
+Registered for the Wagtail hook `before_serve_lesson` (`courses.hooks`) in
+`wagtail_hooks.py`. It answers only for
 restricted pages; everything else is left to learning's own gate.
 """
 

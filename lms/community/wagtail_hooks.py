@@ -9,9 +9,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from courses.hooks import LESSON_GATE_HOOK
 from lms.core.admin_views import ServiceViewSetMixin
+from lms.core.calendar import CALENDAR_ENTRIES_HOOK
+from lms.core.navigation import NAV_ITEMS_HOOK, NavItem, signed_in
 
-from . import services
+from . import calendar, gates, services
 from .models import (
     Cohort,
     ForumBan,
@@ -169,3 +172,21 @@ def register_moderation_menu_item():
         icon_name="warning",
         order=215,
     )
+
+
+hooks.register(LESSON_GATE_HOOK, gates.cohort_lesson_gate)
+hooks.register(CALENDAR_ENTRIES_HOOK, calendar.community_calendar_entries)
+
+
+@hooks.register(NAV_ITEMS_HOOK)
+def nav_items():
+    return [
+        NavItem(
+            "community",
+            _("Social learning"),
+            "community:home",
+            order=30,
+            visible=signed_in,
+            menu="main",
+        )
+    ]

@@ -2,19 +2,26 @@
 
 Lecture scheduling (`lms.timetable`) builds the personal iCalendar feed, but the
 dates come from across the layers: assignment deadlines (learning), mentoring
-slots (community), lodging stays (lodging). Each app registers a source in its
-`AppConfig.ready()`; the feed asks every source for one person's entries. This
-registry sits in `lms.core` so that apps below timetable can plug in without
-importing it.
+slots (community), lodging stays (lodging), bookings and events (cms). Each app
+registers a source in its `wagtail_hooks.py` under the Wagtail hook
+`calendar_entries`; the feed asks every source for one person's entries. The
+hook's name lives in `lms.core` so that apps below timetable can plug in
+without importing it.
 
-A source is `source(*, user) -> Iterable[CalendarEntry]`. It must run a fixed
-number of queries whatever the number of entries (the feed's query count is
-pinned in tests), and it returns only what `user` may see.
+    @hooks.register(CALENDAR_ENTRIES_HOOK)
+    def stay_calendar_entries(*, user) -> Iterable[CalendarEntry]: ...
+
+A source must run a fixed number of queries whatever the number of entries (the
+feed's query count is pinned in tests), and it returns only what `user` may see.
 """
 
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from wagtail import hooks
+
+CALENDAR_ENTRIES_HOOK = "calendar_entries"
 
 
 @dataclass(frozen=True)
@@ -49,25 +56,15 @@ class CalendarEntry:
 
 CalendarSource = Callable[..., Iterable[CalendarEntry]]
 
-_sources: dict[str, CalendarSource] = {}
 
-
-def calendar_source_register(key: str, source: CalendarSource) -> None:
-    """Add (or replace) the source named `key`; called from `AppConfig.ready()`."""
-    _sources[key] = source
-
-
-def calendar_source_unregister(key: str) -> None:
-    _sources.pop(key, None)
-
-
-def calendar_sources() -> dict[str, CalendarSource]:
-    return dict(_sources)
+def calendar_sources() -> list[CalendarSource]:
+    """The registered sources, in hook order (apps in `INSTALLED_APPS` order)."""
+    return hooks.get_hooks(CALENDAR_ENTRIES_HOOK)
 
 
 def calendar_entries_for(*, user) -> list[CalendarEntry]:
     """Every registered source's entries for `user`, in a stable order."""
     entries: list[CalendarEntry] = []
-    for key in sorted(_sources):
-        entries.extend(_sources[key](user=user))
+    for source in calendar_sources():
+        entries.extend(source(user=user))
     return entries

@@ -2,26 +2,25 @@
 
 Accounts (the lowest layer) signs people in, but the pages people work on
 belong to the apps above it: learning's dashboard for learners, its teaching
-page for instructors and staff. Each app registers a function that answers
-a URL for the request's user, or None; the lowest `order` that answers wins.
-"""
+page for instructors and staff. Each app registers, in its `wagtail_hooks.py`,
+a function under the Wagtail hook `landing_url` that answers a URL for the
+request's user, or None; the hook with the lowest `order` that answers wins:
 
-from collections.abc import Callable
+    @hooks.register(LANDING_URL_HOOK, order=10)
+    def teaching_landing(request) -> str | None: ...
+"""
 
 from django.conf import settings
 from django.shortcuts import resolve_url
+from wagtail import hooks
 
-_providers: dict[str, tuple[int, Callable]] = {}
-
-
-def landing_provider_register(key: str, provider: Callable, *, order: int) -> None:
-    _providers[key] = (order, provider)
+LANDING_URL_HOOK = "landing_url"
 
 
 def landing_url_for(request) -> str:
     """The signed-in user's landing page (settings.LOGIN_REDIRECT_URL if no app
     has one for them)."""
-    for _order, provider in sorted(_providers.values(), key=lambda item: item[0]):
+    for provider in hooks.get_hooks(LANDING_URL_HOOK):
         url = provider(request)
         if url:
             return url

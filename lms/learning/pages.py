@@ -1,4 +1,5 @@
-"""What learning adds to course pages (plugged into `courses.hooks`)."""
+"""What learning adds to course pages: the context providers and the lesson gate
+registered for `courses.hooks`' Wagtail hooks in `wagtail_hooks.py`."""
 
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render

@@ -9,10 +9,15 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from courses.hooks import LESSON_GATE_HOOK, PAGE_CONTEXT_HOOK
 from lms.core.admin_views import ServiceViewSetMixin
+from lms.core.landing import LANDING_URL_HOOK
+from lms.core.navigation import NAV_ITEMS_HOOK, NavItem
 
+from . import landing, pages
 from .models import CourseRun
 from .services import course_run_create, course_run_update
+from .views.assignments import assignment_page_context
 
 
 class CourseRunViewSet(ServiceViewSetMixin, ModelViewSet):
@@ -109,3 +114,35 @@ def register_course_page_actions():
         "grading-queue": "learning:grading-queue",
         "submission-file": "learning:submission-file",
     }
+
+
+@hooks.register(PAGE_CONTEXT_HOOK)
+def course_page_context():
+    """What course, lesson, quiz and assignment pages show of runs and progress."""
+    return {
+        "courses.CourseIndexPage": pages.catalog_context,
+        "courses.CoursePage": pages.course_context,
+        "courses.LessonPage": pages.lesson_context,
+        "courses.QuizPage": pages.quiz_context,
+        "courses.AssignmentPage": assignment_page_context,
+    }
+
+
+hooks.register(LESSON_GATE_HOOK, pages.lesson_gate)
+# instructors and staff start on their work; everyone else on 나의 학습
+hooks.register(LANDING_URL_HOOK, landing.teaching_landing, order=10)
+hooks.register(LANDING_URL_HOOK, landing.learner_landing, order=90)
+
+
+@hooks.register(NAV_ITEMS_HOOK)
+def nav_items():
+    return [
+        NavItem("learning", _("My learning"), "learning:dashboard", order=10),
+        NavItem(
+            "teaching",
+            _("Teaching"),
+            "learning:teaching",
+            order=60,
+            visible=landing.teaching_visible,
+        ),
+    ]

@@ -10,12 +10,9 @@ class LodgingConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from courses.hooks import page_context_provider_register
-        from lms.core.calendar import calendar_source_register
         from lms.learning.signals import course_run_changed, enrollment_withdrawn
 
-        from . import pages, receivers
-        from .calendar import stay_calendar_entries
+        from . import receivers
         from .constraints import sqlite_triggers_ensure
         from .roles import lodging_permissions_grant
 
@@ -25,9 +22,6 @@ class LodgingConfig(AppConfig):
         post_migrate.connect(
             lodging_permissions_grant, sender=self, dispatch_uid="lodging-staff-perms"
         )
-        calendar_source_register("lodging", stay_calendar_entries)
-        page_context_provider_register("courses.CourseIndexPage", pages.catalog_context)
-        page_context_provider_register("courses.CoursePage", pages.course_context)
         from lms.timetable.signals import session_rescheduled
 
         session_rescheduled.connect(
@@ -40,19 +34,4 @@ class LodgingConfig(AppConfig):
         )
         course_run_changed.connect(
             receivers.course_run_changed_receiver, dispatch_uid="lodging-run-changed"
-        )
-
-        from lms.core.navigation import NavItem, nav_item_register, staff_only
-
-        nav_item_register(
-            NavItem("lodging", _("My stay"), "lodging:my-stays", order=30)
-        )
-        nav_item_register(
-            NavItem(
-                "lodging-office",
-                _("Lodging office"),
-                "lodging:occupancy",
-                order=80,
-                visible=staff_only,
-            )
         )

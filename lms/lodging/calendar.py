@@ -1,6 +1,7 @@
 """Stays in the personal calendar feed: one all-day entry over a stay's nights.
 
-Registered with `lms.core.calendar` in `LodgingConfig.ready()`; the feed
+Registered for the Wagtail hook `calendar_entries` (`lms.core.calendar`) in
+`wagtail_hooks.py`; the feed
 itself is built by the timetable. One query, whatever the number of stays.
 """
 

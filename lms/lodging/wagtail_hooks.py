@@ -8,6 +8,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from courses.hooks import PAGE_CONTEXT_HOOK
+from lms.core.calendar import CALENDAR_ENTRIES_HOOK
+from lms.core.navigation import NAV_ITEMS_HOOK, NavItem, staff_only
+
+from . import pages
+from .calendar import stay_calendar_entries
 from .forms import RoomAdminForm
 from .models import Amenity, Bed, Building, Floor, Room
 
@@ -119,3 +125,29 @@ def register_lodging_office_menu_item():
         icon_name="calendar",
         order=215,
     )
+
+
+hooks.register(CALENDAR_ENTRIES_HOOK, stay_calendar_entries)
+
+
+@hooks.register(PAGE_CONTEXT_HOOK)
+def course_page_context():
+    """Residential runs show their lodging on the catalog and course pages."""
+    return {
+        "courses.CourseIndexPage": pages.catalog_context,
+        "courses.CoursePage": pages.course_context,
+    }
+
+
+@hooks.register(NAV_ITEMS_HOOK)
+def nav_items():
+    return [
+        NavItem("lodging", _("My stay"), "lodging:my-stays", order=30),
+        NavItem(
+            "lodging-office",
+            _("Lodging office"),
+            "lodging:occupancy",
+            order=80,
+            visible=staff_only,
+        ),
+    ]

@@ -13,13 +13,10 @@ class PartnersConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from certificates.models import Certificate
-        from courses.hooks import page_context_provider_register
         from lms.learning.models import Enrollment
         from lms.learning.signals import enrollment_completed
 
-        from . import pages, receivers
-
-        page_context_provider_register("courses.CourseIndexPage", pages.catalog_context)
+        from . import receivers
 
         post_save.connect(
             receivers.enrollment_saved,

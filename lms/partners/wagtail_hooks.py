@@ -1,5 +1,6 @@
 """Common Cartridge in the Wagtail admin: an export button on each course page,
-and the import screen in the menu; both for center staff only."""
+and the import screen in the menu; both for center staff only. And the partner
+courses the catalog page shows (hook `register_course_page_context`)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,8 +8,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 
+from courses.hooks import PAGE_CONTEXT_HOOK
 from courses.models import CoursePage
 from lms.learning.permissions import is_center_staff
+
+from . import pages
 
 
 @hooks.register("register_page_header_buttons")
@@ -42,3 +46,8 @@ def cartridge_import_menu_item():
         icon_name="upload",
         order=220,
     )
+
+
+@hooks.register(PAGE_CONTEXT_HOOK)
+def course_page_context():
+    return {"courses.CourseIndexPage": pages.catalog_context}

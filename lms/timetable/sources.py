@@ -1,10 +1,10 @@
 """Calendar entries from the timetable and from learning, for the feeds.
 
-`session_entries` and `deadline_entries` are registered with
-`lms.core.calendar` in `TimetableConfig.ready()`, so the personal feed shows a
-person's lecture sessions (as learner of an active or completed enrolment, and
-as instructor) and their assignment deadlines (with their own extension, if
-one was granted). Each runs a fixed number of queries.
+`session_entries` and `deadline_entries` are registered for the Wagtail hook
+`calendar_entries` (`lms.core.calendar`) in `wagtail_hooks.py`, so the personal
+feed shows a person's lecture sessions (as learner of an active or completed
+enrolment, and as instructor) and their assignment deadlines (with their own
+extension, if one was granted). Each runs a fixed number of queries.
 """
 
 import datetime as dt

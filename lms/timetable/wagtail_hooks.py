@@ -9,7 +9,18 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from lms.core.admin_views import ServiceViewSetMixin
+from lms.core.calendar import CALENDAR_ENTRIES_HOOK
+from lms.core.navigation import NAV_ITEMS_HOOK, NavItem, staff_only
+
+from . import sources
 from .models import BlackoutDate, Building, Equipment, Room
+from .services import (
+    blackout_date_create,
+    blackout_date_update,
+    room_create,
+    room_update,
+)
 
 
 class BuildingViewSet(ModelViewSet):
@@ -32,8 +43,13 @@ class BuildingViewSet(ModelViewSet):
     ]
 
 
-class RoomViewSet(ModelViewSet):
+class RoomViewSet(ServiceViewSetMixin, ModelViewSet):
+    """Rooms, written through `room_create` / `room_update`: a room with coming
+    meetings cannot be closed, nor its hours narrowed around them."""
+
     model = Room
+    create_service = room_create
+    update_service = room_update
     icon = "table"
     menu_label = _("Rooms")
     list_display = ["__str__", "kind", "capacity", "step_free", "is_active"]
@@ -68,8 +84,12 @@ class EquipmentViewSet(ModelViewSet):
     form_fields = ["name", "name_en", "code"]
 
 
-class BlackoutDateViewSet(ModelViewSet):
+class BlackoutDateViewSet(ServiceViewSetMixin, ModelViewSet):
+    """Blackout dates, written through the services: none on a day with meetings."""
+
     model = BlackoutDate
+    create_service = blackout_date_create
+    update_service = blackout_date_update
     icon = "calendar"
     menu_label = _("Blackout dates")
     list_display = ["date", "name", "name_en", "kind", "building"]
@@ -105,3 +125,22 @@ def register_timetable_menu_item():
         icon_name="time",
         order=211,
     )
+
+
+# the personal feed: the user's lecture sessions and assignment deadlines
+hooks.register(CALENDAR_ENTRIES_HOOK, sources.session_entries)
+hooks.register(CALENDAR_ENTRIES_HOOK, sources.deadline_entries)
+
+
+@hooks.register(NAV_ITEMS_HOOK)
+def nav_items():
+    return [
+        NavItem("calendar", _("My calendar"), "timetable:my-calendar", order=20),
+        NavItem(
+            "timetable",
+            _("Timetable"),
+            "timetable:timetable",
+            order=75,
+            visible=staff_only,
+        ),
+    ]

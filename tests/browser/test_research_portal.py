@@ -25,7 +25,7 @@ def research(demo_site):
         PublicationType,
     )
     from research_portal.pdf import pdf_with_text
-    from tests.research_portal.factories import (
+    from tests.factories.research import (
         index_create,
         person_create,
         publication_create,

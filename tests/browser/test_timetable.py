@@ -30,7 +30,7 @@ def meeting(demo_site):
         EnrollmentFactory,
         course_tree_create,
     )
-    from tests.timetable.factories import RoomFactory, meeting_create
+    from tests.factories.timetable import RoomFactory, meeting_create
 
     people = demo_site["people"]
     index = CourseIndexPageFactory(parent=demo_site["home"])

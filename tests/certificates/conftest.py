@@ -13,7 +13,6 @@ from ..factories import (
     CourseRunFactory,
     EnrollmentFactory,
     UserFactory,
-    catalog_create,
     course_tree_create,
 )
 
@@ -45,11 +44,6 @@ def certificate_settings(settings, tmp_path, signing_key_pem):
     settings.CERTIFICATES_SIGNING_KEY = signing_key_pem
     settings.SITE_URL = "https://campus.example.org"
     return root
-
-
-@pytest.fixture
-def catalog(db):
-    return catalog_create()
 
 
 @pytest.fixture

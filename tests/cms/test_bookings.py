@@ -30,7 +30,7 @@ from tests.factories import (
     catalog_create,
     course_tree_create,
 )
-from tests.timetable.factories import RoomFactory
+from tests.factories.timetable import RoomFactory
 
 pytestmark = pytest.mark.django_db
 

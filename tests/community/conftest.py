@@ -9,7 +9,6 @@ from ..factories import (
     EnrollmentFactory,
     OrganizationFactory,
     UserFactory,
-    catalog_create,
     course_tree_create,
     instructor_create,
 )
@@ -52,11 +51,6 @@ def _on_commit_runs_at_once(request, monkeypatch):
     monkeypatch.setattr(
         transaction, "on_commit", lambda func, using=None, robust=False: func()
     )
-
-
-@pytest.fixture
-def catalog(db):
-    return catalog_create()
 
 
 @pytest.fixture

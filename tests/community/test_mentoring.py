@@ -188,7 +188,7 @@ def test_a_learner_may_not_publish_through_the_page(client, learner):
 
 
 def test_the_community_source_is_registered():
-    assert "community" in calendar_sources()
+    assert community_calendar_entries in calendar_sources()
 
 
 def test_a_booking_is_in_both_people_s_calendars(slot, learner, mentor):

@@ -30,7 +30,7 @@ from lms.community.services import (
 )
 
 from ..factories import EnrollmentFactory, UserFactory
-from .factories import replies_bulk_create, threads_bulk_create
+from ..factories.community import replies_bulk_create, threads_bulk_create
 
 pytestmark = pytest.mark.django_db
 

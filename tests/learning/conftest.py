@@ -3,15 +3,8 @@ import pytest
 from ..factories import (
     CourseRunFactory,
     UserFactory,
-    catalog_create,
     course_tree_create,
 )
-
-
-@pytest.fixture
-def catalog(db):
-    """The course catalog, served under the default site's home page."""
-    return catalog_create()
 
 
 @pytest.fixture

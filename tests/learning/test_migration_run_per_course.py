@@ -33,8 +33,8 @@ from ..factories import (
     course_tree_create,
     translation_tree_create,
 )
-from ..lodging.factories import room_create, stay_create
-from ..timetable.factories import RoomFactory, at, meeting_create
+from ..factories.lodging import room_create, stay_create
+from ..factories.timetable import RoomFactory, at, meeting_create
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

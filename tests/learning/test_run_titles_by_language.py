@@ -107,7 +107,7 @@ class World:
 
     @cached_property
     def occurrence(self):
-        from ..timetable.factories import RoomFactory, meeting_create
+        from ..factories.timetable import RoomFactory, meeting_create
 
         starts = timezone.now() + dt.timedelta(days=14)
         return meeting_create(
@@ -120,7 +120,7 @@ class World:
 
     @cached_property
     def stay(self):
-        from ..lodging.factories import room_create, stay_create
+        from ..factories.lodging import room_create, stay_create
 
         return stay_create(
             bed=room_create().beds.first(),

@@ -10,21 +10,15 @@ from ..factories import (
     EnrollmentFactory,
     OrganizationFactory,
     UserFactory,
-    catalog_create,
     course_tree_create,
     instructor_create,
 )
-from .factories import FloorFactory, room_create
+from ..factories.lodging import FloorFactory, room_create
 
 
 @pytest.fixture
 def today():
     return timezone.localdate()
-
-
-@pytest.fixture
-def catalog(db):
-    return catalog_create()
 
 
 @pytest.fixture

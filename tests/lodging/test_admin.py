@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from lms.lodging.models import Bed, Room
 
-from .factories import stay_create
+from ..factories.lodging import stay_create
 
 pytestmark = pytest.mark.django_db
 

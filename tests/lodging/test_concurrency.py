@@ -20,7 +20,7 @@ from lms.lodging.models import GenderPolicy, Stay, StayStatus
 from lms.lodging.services import stay_hold
 
 from ..concurrency import in_parallel, pooled_server, session_cookie
-from .factories import room_create, stay_create
+from ..factories.lodging import room_create, stay_create
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from lms.lodging.models import Bed, GenderPolicy, Room, RoomKind, Stay, StayStatus
 
 from ..factories import UserFactory
-from .factories import FloorFactory
+from ..factories.lodging import FloorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -150,7 +150,7 @@ def test_the_front_desk_pages_queries_do_not_grow_with_stays(
 def test_my_stays_queries_do_not_grow_with_stays(
     client, enrol, django_assert_num_queries, floor
 ):
-    from .factories import room_create, stay_create
+    from ..factories.lodging import room_create, stay_create
 
     enrollment = enrol()
     learner = enrollment.learner
@@ -209,7 +209,7 @@ def test_the_runs_overview_and_a_runs_stays_do_not_grow_with_stays(
 ):
     from lms.lodging.services import stay_hold
 
-    from .factories import room_create
+    from ..factories.lodging import room_create
 
     room_create(floor=floor, number="101", beds=2)
     for _ in range(3):

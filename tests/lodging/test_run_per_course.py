@@ -15,7 +15,7 @@ from lms.lodging.models import GenderPolicy, Stay, StayStatus
 from lms.timetable.services import feed_token_for, session_create
 
 from ..factories import UserFactory, translation_tree_create
-from ..timetable.factories import SEOUL, RoomFactory
+from ..factories.timetable import SEOUL, RoomFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from lms.lodging import services
 from lms.lodging.models import GenderPolicy, Stay, StayStatus
 from lms.lodging.services import LodgingError, stay_hold
 
-from .factories import room_create, stay_create
+from ..factories.lodging import room_create, stay_create
 
 pytestmark = pytest.mark.django_db
 

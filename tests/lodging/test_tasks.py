@@ -9,7 +9,7 @@ from lms.lodging.models import GenderPolicy, Stay, StayStatus
 from lms.lodging.services import stay_hold
 from lms.lodging.tasks import stay_holds_release, stay_status_notify
 
-from .factories import room_create
+from ..factories.lodging import room_create
 
 
 @pytest.mark.django_db

@@ -14,7 +14,7 @@ from lms.timetable.services.sessions import (
     session_update,
 )
 
-from ..timetable.factories import RoomFactory
+from ..factories.timetable import RoomFactory
 
 pytestmark = pytest.mark.django_db
 

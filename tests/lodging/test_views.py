@@ -241,7 +241,7 @@ def test_staff_book_a_guest_and_bad_input_is_refused(client, staff, women_room, 
 
 
 def test_staff_move_a_guest_to_another_bed(client, held, staff, floor):
-    from .factories import room_create
+    from ..factories.lodging import room_create
 
     spare = room_create(floor=floor, number="299", beds=1)
     client.force_login(staff)

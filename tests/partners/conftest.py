@@ -5,7 +5,7 @@ from rest_framework.test import APIClient
 
 from lms.partners.lti import http
 
-from ..factories import CourseRunFactory, catalog_create, course_tree_create
+from ..factories import CourseRunFactory, course_tree_create
 from .lti_platform import FakePlatform
 
 ALL_SCOPES = [
@@ -16,11 +16,6 @@ ALL_SCOPES = [
     "webhooks:manage",
     "courses:publish",
 ]
-
-
-@pytest.fixture
-def catalog(db):
-    return catalog_create()
 
 
 @pytest.fixture

@@ -3,7 +3,12 @@ from wagtail.models import Locale, Page, Site
 
 from cms.models import HomePage
 
-from .factories import index_create, person_create, series_create, topic_create
+from ..factories.research import (
+    index_create,
+    person_create,
+    series_create,
+    topic_create,
+)
 
 
 @pytest.fixture

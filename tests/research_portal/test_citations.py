@@ -23,7 +23,7 @@ from lxml import html
 
 from research_portal.models import AuthorRole, PublicationPageFile, PublicationType
 
-from .factories import person_create, publication_create
+from ..factories.research import person_create, publication_create
 
 
 @pytest.fixture

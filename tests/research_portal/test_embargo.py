@@ -13,7 +13,7 @@ from filer.models import File
 from research_portal.models import OaiRecord, PublicationPageFile
 from research_portal.tasks import publication_embargoes_release
 
-from .factories import publication_create
+from ..factories.research import publication_create
 
 SEOUL = ZoneInfo("Asia/Seoul")
 

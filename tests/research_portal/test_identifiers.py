@@ -12,7 +12,7 @@ from research_portal.identifiers import (
     orcid_normalize,
 )
 
-from .factories import person_create, publication_create
+from ..factories.research import person_create, publication_create
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from django.core import signing
 from research_portal.models import OaiRecord, PublicationType
 from research_portal.oai import TOKEN_SALT, oai_identifier
 
-from .factories import publication_create
+from ..factories.research import publication_create
 from .oai_schema import NS, assert_valid
 
 T0 = dt.datetime(2025, 1, 10, 9, 0, 0, tzinfo=dt.UTC)

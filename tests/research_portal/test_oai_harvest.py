@@ -8,7 +8,7 @@ from sickle import Sickle
 from research_portal.models import OaiRecord
 from research_portal.oai import oai_identifier
 
-from .factories import publication_create
+from ..factories.research import publication_create
 from .oai_schema import assert_valid
 
 

@@ -21,7 +21,7 @@ from research_portal.pdf import pdf_with_text
 from research_portal.services import publication_full_text_extract
 from tests.factories import UserFactory
 
-from .factories import person_create, publication_create
+from ..factories.research import person_create, publication_create
 
 
 def _titles(response) -> list[str]:

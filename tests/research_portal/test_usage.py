@@ -31,7 +31,7 @@ from research_portal.services import (
 )
 from tests.factories import UserFactory
 
-from .factories import person_create, publication_create
+from ..factories.research import person_create, publication_create
 
 BROWSER = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1"
 NOON = timezone.make_aware(dt.datetime(2026, 11, 10, 12, 0, 5))

@@ -7,7 +7,7 @@ from lms.accounts.models import Role
 from research_portal.services import research_roles_grant
 from tests.factories import UserFactory
 
-from .factories import publication_create
+from ..factories.research import publication_create
 
 
 def _member(role):

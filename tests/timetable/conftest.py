@@ -4,16 +4,10 @@ from ..factories import (
     CourseRunFactory,
     EnrollmentFactory,
     UserFactory,
-    catalog_create,
     course_tree_create,
     instructor_create,
 )
-from .factories import RoomFactory
-
-
-@pytest.fixture
-def catalog(db):
-    return catalog_create()
+from ..factories.timetable import RoomFactory
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from lms.timetable.services import (
 )
 
 from ..factories import CourseRunFactory, EnrollmentFactory
-from .factories import meeting_create
+from ..factories.timetable import meeting_create
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,7 @@ from lms.timetable.services import (
 )
 
 from ..factories import CourseRunFactory, EnrollmentFactory, UserFactory
-from .factories import MONDAY, SEOUL, RoomFactory, at
+from ..factories.timetable import MONDAY, SEOUL, RoomFactory, at
 
 pytestmark = pytest.mark.django_db
 

@@ -28,7 +28,7 @@ from ..factories import (
     course_tree_create,
     instructor_create,
 )
-from .factories import RoomFactory, at
+from ..factories.timetable import RoomFactory, at
 
 # --- hypothesis: the database never accepts an overlap ---------------------------
 

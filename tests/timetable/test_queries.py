@@ -18,7 +18,7 @@ from lms.timetable.services import (
 )
 
 from ..factories import EnrollmentFactory, UserFactory, instructor_create
-from .factories import MONDAY, RoomFactory, at, meeting_create
+from ..factories.timetable import MONDAY, RoomFactory, at, meeting_create
 
 pytestmark = pytest.mark.django_db
 

@@ -27,7 +27,7 @@ from lms.timetable.services import (
 from lms.timetable.signals import session_rescheduled
 
 from ..factories import CourseRunFactory, EnrollmentFactory
-from .factories import MONDAY, RoomFactory, at
+from ..factories.timetable import MONDAY, RoomFactory, at
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from lms.timetable.models import Attendance, LectureSession
 from lms.timetable.services import checkin_code_make, session_create
 
-from .factories import MONDAY, at, meeting_create
+from ..factories.timetable import MONDAY, at, meeting_create
 
 pytestmark = pytest.mark.django_db
 

@@ -13,12 +13,17 @@ from .attendance import (
     checkin_window,
     roster_learners,
 )
+from .errors import PlaceInUseError, SessionConflict, TimetableError
 from .feeds import feed_token_for, feed_token_rotate
-from .places import blackout_public_holidays_import
+from .places import (
+    blackout_date_create,
+    blackout_date_update,
+    blackout_public_holidays_import,
+    room_create,
+    room_update,
+)
 from .sessions import (
-    SessionConflict,
     SessionOutcome,
-    TimetableError,
     occurrence_cancel,
     session_cancel,
     session_create,
@@ -37,7 +42,12 @@ __all__ = [
     "TimetableError",
     "attendance_check_in",
     "attendance_roster_save",
+    "blackout_date_create",
+    "blackout_date_update",
     "blackout_public_holidays_import",
+    "room_create",
+    "room_update",
+    "PlaceInUseError",
     "checkin_code_make",
     "checkin_code_read",
     "checkin_window",

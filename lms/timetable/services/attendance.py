@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from lms.learning.models import SEAT_HOLDING, Enrollment
 
 from ..models import Attendance, AttendanceMethod, AttendanceStatus, SessionOccurrence
-from .sessions import TimetableError
+from .errors import TimetableError
 
 CHECKIN_SALT = "campus.timetable.check-in"
 CHECKIN_CODE_MAX_AGE = dt.timedelta(minutes=5)

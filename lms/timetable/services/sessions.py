@@ -30,22 +30,11 @@ from ..models import (
 )
 from ..recurrence import RecurrenceError, occurrences_expand, rrule_normalise
 from ..signals import session_rescheduled
+from .errors import SessionConflict, TimetableError
 
 MAX_MEETING = dt.timedelta(hours=12)
 # how many conflicts a refusal lists
 CONFLICTS_SHOWN = 3
-
-
-class TimetableError(Exception):
-    """A refused scheduling or attendance action, with a message for the person."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-class SessionConflict(TimetableError):
-    """The time is taken: by another booking of the room, the instructor or run."""
 
 
 @dataclass

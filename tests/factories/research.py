@@ -4,6 +4,8 @@ revisions, so that the signals (OAI records, aliases) run as in the admin."""
 import datetime as dt
 import itertools
 
+import factory
+
 from research_portal.models import (
     AuthorRole,
     Person,
@@ -18,36 +20,40 @@ from research_portal.models import (
 _numbers = itertools.count(1)
 
 
-def person_create(**fields) -> Person:
-    n = next(_numbers)
-    defaults = {
-        "name": f"연구자{n}",
-        "name_en": f"Researcher Kim{n}",
-        "family_name_en": f"Kim{n}",
-        "slug": f"researcher-{n}",
-        "email": f"researcher{n}@example.org",
-    }
-    return Person.objects.create(**{**defaults, **fields})
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"연구자{n}")
+    name_en = factory.Sequence(lambda n: f"Researcher Kim{n}")
+    family_name_en = factory.Sequence(lambda n: f"Kim{n}")
+    slug = factory.Sequence(lambda n: f"researcher-{n}")
+    email = factory.Sequence(lambda n: f"researcher{n}@example.org")
 
 
-def topic_create(**fields) -> Topic:
-    n = next(_numbers)
-    return Topic.objects.create(
-        **{"name": f"주제{n}", "name_en": f"Topic {n}", "slug": f"topic-{n}", **fields}
-    )
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    name = factory.Sequence(lambda n: f"주제{n}")
+    name_en = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
 
 
-def series_create(**fields) -> Series:
-    n = next(_numbers)
-    return Series.objects.create(
-        **{
-            "name": f"정책브리프 {n}",
-            "name_en": f"Policy Brief {n}",
-            "slug": f"series-{n}",
-            "publisher": "연구센터",
-            **fields,
-        }
-    )
+class SeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Series
+
+    name = factory.Sequence(lambda n: f"정책브리프 {n}")
+    name_en = factory.Sequence(lambda n: f"Policy Brief {n}")
+    slug = factory.Sequence(lambda n: f"series-{n}")
+    publisher = "연구센터"
+
+
+# the names the research tests have always called
+person_create = PersonFactory
+topic_create = TopicFactory
+series_create = SeriesFactory
 
 
 def index_create(*, parent, slug="research", title="연구 성과", locale=None):

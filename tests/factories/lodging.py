@@ -15,7 +15,7 @@ from lms.lodging.models import (
     StayStatus,
 )
 
-from ..factories import UserFactory
+from .accounts import UserFactory
 
 
 class BuildingFactory(factory.django.DjangoModelFactory):
