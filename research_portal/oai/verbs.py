@@ -10,11 +10,14 @@ import datetime as dt
 import re
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Min, Prefetch, Q
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from lxml import etree
+
+from lms.core.page_cache import page_cache_version
 
 from ..models import (
     OaiRecord,
@@ -55,6 +58,7 @@ VERBS = {
     "ListRecords": ({"metadataPrefix"}, {"from", "until", "set"}),
 }
 RESUMABLE = {"ListIdentifiers", "ListRecords", "ListSets"}
+METADATA_TIMEOUT = 60 * 60 * 24
 
 
 def _arguments(request) -> dict[str, list[str]]:
@@ -248,9 +252,9 @@ def get_record(request, response, args):
             f"The record '{args['identifier']}' is not available in '{prefix}'"
             + (": it has no DOI." if prefix == "oai_datacite" else "."),
         )
-    pages = _pages_for([record])
+    fragments = _metadata_for(request, [record], prefix)
     node = response.el(response.root, "GetRecord")
-    _write_record(request, response, node, record, pages, prefix=prefix)
+    _write_record(response, node, record, fragments)
 
 
 def _harvest_from(verb: str, args: dict) -> Harvest:
@@ -314,10 +318,10 @@ def _list(request, response, args, *, verb: str, with_metadata: bool):
     more = len(batch) > size
     batch = batch[:size]
     node = response.el(response.root, verb)
-    pages = _pages_for(batch) if with_metadata else {}
+    fragments = _metadata_for(request, batch, harvest.prefix) if with_metadata else {}
     for record in batch:
         if with_metadata:
-            _write_record(request, response, node, record, pages, prefix=harvest.prefix)
+            _write_record(response, node, record, fragments)
         else:
             _write_header(response, node, record)
     if more:
@@ -362,6 +366,7 @@ def _pages_for(records) -> dict[int, PublicationPage]:
         return {}
     pages = (
         PublicationPage.objects.filter(pk__in=ids)
+        .defer("body", "body_en", "full_text", "search_text")
         .select_related("series")
         .prefetch_related(
             Prefetch(
@@ -391,16 +396,49 @@ def _write_header(response, parent, record):
     return header
 
 
-def _write_record(request, response, parent, record, pages, *, prefix):
+def _write_record(response, parent, record, fragments):
     node = response.el(parent, "record")
     _write_header(response, node, record)
-    page = pages.get(record.page_id)
-    if record.deleted or page is None:
-        if page is None and not record.deleted:
+    fragment = fragments.get(record.id)
+    if record.deleted or fragment is None:
+        if fragment is None and not record.deleted:
             node.find(f"{{{OAI_NS}}}header").set("status", "deleted")
         return
     metadata = response.el(node, "metadata")
-    METADATA_FORMATS[prefix].write(request, metadata, page)
+    metadata.append(etree.fromstring(fragment))
+
+
+def _metadata_for(request, records, prefix: str) -> dict[int, bytes]:
+    """Each live record's metadata in `prefix`, serialized, by record id.
+
+    Kept in the cache under the record's datestamp (it moves whenever the
+    record changes) and the page-cache version (it moves when a person, topic
+    or series is renamed), so a harvest renders each record once, and the
+    pages of a record it finds in the cache are not read at all.
+    """
+    host = request.get_host()
+    version = page_cache_version()
+    keys = {
+        record.id: f"campus:oai:{version}:{host}:{prefix}:{record.id}:"
+        f"{int(record.datestamp.timestamp())}"
+        for record in records
+        if not record.deleted and record.page_id
+    }
+    cached = cache.get_many(list(keys.values()))
+    fragments = {rid: cached[key] for rid, key in keys.items() if key in cached}
+    missing = [r for r in records if r.id in keys and r.id not in fragments]
+    pages = _pages_for(missing)
+    fresh = {}
+    for record in missing:
+        page = pages.get(record.page_id)
+        if page is None:
+            continue
+        holder = etree.Element("holder")
+        METADATA_FORMATS[prefix].write(request, holder, page)
+        fragments[record.id] = fresh[keys[record.id]] = etree.tostring(holder[0])
+    if fresh:
+        cache.set_many(fresh, METADATA_TIMEOUT)
+    return fragments
 
 
 HANDLERS = {

@@ -5,6 +5,7 @@ schemas and DataCite's own (tests/schemas/datacite/)."""
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -343,7 +344,9 @@ def test_list_records_in_datacite_reads_a_fixed_number_of_queries(
 ):
     settings.OAI_PAGE_SIZE = 100
 
-    def count():
+    def count(*, cold=True):
+        if cold:
+            cache.clear()  # every record rendered, not read from the cache
         with CaptureQueriesContext(connection) as queries:
             document = oai(client, verb="ListRecords", metadataPrefix="oai_datacite")
         assert error_code(document) is None
@@ -364,4 +367,19 @@ def test_list_records_in_datacite_reads_a_fixed_number_of_queries(
     few = count()
     add(4)
     assert count() == few
-    assert few <= 8
+    assert few <= 9
+    # rendered records come from the cache: the list and its count only
+    assert count(cold=False) == 2
+
+
+def test_a_renamed_author_is_not_served_from_the_metadata_cache(client, brief, author):
+    def creator():
+        resource = resource_of(
+            oai(client, verb="ListRecords", metadataPrefix="oai_datacite")
+        )
+        return resource.findtext(".//datacite:creatorName", namespaces=NS)
+
+    assert creator() == "Choi, Jihoon"
+    author.name_en, author.family_name_en = "Jiho Choe", "Choe"
+    author.save()
+    assert creator() == "Choe, Jiho"
