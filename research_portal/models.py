@@ -748,7 +748,9 @@ class OaiRecord(models.Model):
     """The OAI-PMH header of a publication: kept after the page goes, as a tombstone.
 
     `datestamp` is UTC at seconds and moves whenever the record changes;
-    `set_specs` holds the record's sets between spaces (" type:x series:y ").
+    `set_specs` holds the record's sets between spaces (" type:x series:y ");
+    `formats` the metadataPrefixes it can be disseminated in, the same way
+    (" oai_dc oai_datacite "), kept on the tombstone.
     """
 
     publication_id = models.PositiveIntegerField(_("publication"), unique=True)
@@ -762,6 +764,9 @@ class OaiRecord(models.Model):
     datestamp = models.DateTimeField(_("datestamp"))
     deleted = models.BooleanField(_("deleted"), default=False)
     set_specs = models.CharField(_("sets"), max_length=1000, blank=True)
+    formats = models.CharField(
+        _("metadata formats"), max_length=200, default=" oai_dc "
+    )
 
     class Meta:
         verbose_name = _("OAI-PMH record")
@@ -774,6 +779,10 @@ class OaiRecord(models.Model):
     @property
     def set_spec_list(self) -> list[str]:
         return self.set_specs.split()
+
+    @property
+    def format_list(self) -> list[str]:
+        return self.formats.split()
 
 
 def utc_seconds(value: dt.datetime) -> dt.datetime:

@@ -5,6 +5,7 @@ the index, OAI-PMH, feeds and the partners API start from it.
 """
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page as PaginatorPage
@@ -12,6 +13,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
+
+from lms.core.page_cache import version_cached
 
 from .models import (
     LivingLabPage,
@@ -26,6 +29,8 @@ from .models import (
 )
 
 PAGE_SIZE = 20
+# what a listing never shows: the PDFs' text and the summaries for the site
+_NOT_LISTED = ("body", "body_en", "full_text", "search_text")
 
 SORTS = {
     "newest": (_("Newest first"), ["-date_published", "-pk"]),
@@ -108,15 +113,58 @@ def _filtered(queryset, *, query: str, selected: dict) -> QuerySet:
 def publication_search(
     *, query: str = "", selected: dict | None = None, sort: str = "newest", page=1
 ) -> PublicationSearch:
-    """Search and facet the published publications: one query per facet, however
-    many publications there are."""
+    """Search and facet the published publications: six facets from three
+    queries (type, year, series and language from one), however many there are."""
     selected = {k: v for k, v in (selected or {}).items() if k in FILTERS and v}
     sort = sort if sort in SORTS else "newest"
-    # the filtered ids, so that facets do not repeat the joins of the filters
     base = _filtered(publication_list_published(), query=query, selected=selected)
-    ids = base.values("pk")
-    matching = PublicationPage.objects.filter(pk__in=ids)
+    if selected.get("topic") or selected.get("author"):
+        # the filtered ids, so that facets do not count the filters' joined rows
+        matching = PublicationPage.objects.filter(pk__in=base.values("pk"))
+    else:
+        matching = base  # every filter is on the publication's own row
+    facets, count = version_cached(
+        _facets_key(query=query, selected=selected),
+        lambda: (_facets(matching), matching.count()),
+    )
+    for facet in facets:
+        facet.options = [
+            {**option, "selected": selected.get(facet.name) == option["value"]}
+            for option in facet.options
+        ]
+    listing = (
+        publication_list_with_people(matching)
+        .defer(*_NOT_LISTED)
+        .order_by(*SORTS[sort][1])
+    )
+    paginator = Paginator(listing, PAGE_SIZE)
+    paginator.count = count  # known: not counted again
+    results = paginator.get_page(page)
+    return PublicationSearch(
+        page=results,
+        count=count,
+        facets=facets,
+        query=query,
+        sort=sort,
+        selected=selected,
+    )
 
+
+def _facets_key(*, query: str, selected: dict) -> str:
+    """Facets and the count are the same for everyone who asks the same thing,
+    until a publication changes (the page-cache version moves)."""
+    import hashlib
+
+    from django.utils.translation import get_language
+
+    asked = repr((query, sorted(selected.items())))
+    digest = hashlib.sha256(asked.encode()).hexdigest()[:32]
+    return f"research:facets:{get_language() or 'ko'}:{digest}"
+
+
+def _facets(matching) -> list[Facet]:
+    """The six facets with their counts, labels in the current language."""
+    by_column = _facet_counts(matching)
     types = dict(PublicationType.choices)
     languages = dict(PublicationLanguage.choices)
     facets = [
@@ -124,27 +172,18 @@ def publication_search(
             "type",
             _("Type"),
             [
-                {
-                    "value": row["publication_type"],
-                    "label": types.get(
-                        row["publication_type"], row["publication_type"]
-                    ),
-                    "count": row["n"],
-                }  # noqa: E501
-                for row in matching.values("publication_type")
-                .annotate(n=Count("pk"))
-                .order_by("-n", "publication_type")
+                {"value": value, "label": types.get(value, value), "count": n}
+                for value, n in sorted(
+                    by_column["type"].items(), key=lambda item: (-item[1], item[0])
+                )
             ],
         ),
         Facet(
             "year",
             _("Year"),
             [
-                {"value": str(row["y"]), "label": str(row["y"]), "count": row["n"]}
-                for row in matching.annotate(y=ExtractYear("date_published"))
-                .values("y")
-                .annotate(n=Count("pk"))
-                .order_by("-y")
+                {"value": str(year), "label": str(year), "count": n}
+                for year, n in sorted(by_column["year"].items(), reverse=True)
             ],
         ),
         Facet(
@@ -187,46 +226,52 @@ def publication_search(
             "series",
             _("Series"),
             [
-                {
-                    "value": row["series__slug"],
-                    "label": _pick(row["series__name"], row["series__name_en"]),
-                    "count": row["n"],
-                }
-                for row in matching.filter(series__isnull=False)
-                .values("series__slug", "series__name", "series__name_en")
-                .annotate(n=Count("pk"))
-                .order_by("-n", "series__name")
+                {"value": slug, "label": _pick(name, name_en), "count": n}
+                for (slug, name, name_en), n in sorted(
+                    by_column["series"].items(), key=lambda item: (-item[1], item[0][1])
+                )
             ],
         ),
         Facet(
             "language",
             _("Language"),
             [
-                {
-                    "value": row["language"],
-                    "label": languages.get(row["language"], row["language"]),
-                    "count": row["n"],
-                }
-                for row in matching.values("language")
-                .annotate(n=Count("pk"))
-                .order_by("-n")
+                {"value": value, "label": languages.get(value, value), "count": n}
+                for value, n in sorted(
+                    by_column["language"].items(), key=lambda item: (-item[1], item[0])
+                )
             ],
         ),
     ]
-    for facet in facets:
-        for option in facet.options:
-            option["selected"] = selected.get(facet.name) == option["value"]
-    listing = publication_list_with_people(matching).order_by(*SORTS[sort][1])
-    paginator = Paginator(listing, PAGE_SIZE)
-    results = paginator.get_page(page)
-    return PublicationSearch(
-        page=results,
-        count=paginator.count,
-        facets=facets,
-        query=query,
-        sort=sort,
-        selected=selected,
+    return facets
+
+
+def _facet_counts(matching) -> dict[str, Counter]:
+    """The type, year, series and language counts from one grouped query: a
+    row per combination that occurs, summed here by column."""
+    rows = (
+        matching.annotate(y=ExtractYear("date_published"))
+        .values(
+            "publication_type",
+            "y",
+            "language",
+            "series__slug",
+            "series__name",
+            "series__name_en",
+        )
+        .annotate(n=Count("pk"))
+        .order_by()
     )
+    counts = {"type": Counter(), "year": Counter(), "series": Counter()}
+    counts["language"] = Counter()
+    for row in rows:
+        counts["type"][row["publication_type"]] += row["n"]
+        counts["year"][row["y"]] += row["n"]
+        counts["language"][row["language"]] += row["n"]
+        if row["series__slug"]:
+            series = (row["series__slug"], row["series__name"], row["series__name_en"])
+            counts["series"][series] += row["n"]
+    return counts
 
 
 def _pick(korean: str, english: str) -> str:

@@ -18,6 +18,12 @@ def publication_set_specs(*, page: PublicationPage) -> list[str]:
     return specs
 
 
+def publication_metadata_formats(*, page: PublicationPage) -> list[str]:
+    """The OAI-PMH formats a publication can be disseminated in: oai_dc always;
+    oai_datacite only with a DOI, which DataCite's `identifier` must be."""
+    return ["oai_dc", "oai_datacite"] if page.doi else ["oai_dc"]
+
+
 def publication_search_text(*, page: PublicationPage) -> str:
     """What the index's search reads besides the full text: every name and word
     of the metadata, in both languages."""
@@ -56,6 +62,7 @@ def oai_record_sync(*, page: PublicationPage) -> OaiRecord | None:
             "datestamp": utc_seconds(timezone.now()),
             "deleted": False,
             "set_specs": " " + " ".join(publication_set_specs(page=page)) + " ",
+            "formats": " " + " ".join(publication_metadata_formats(page=page)) + " ",
         },
     )
     return record

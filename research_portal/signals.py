@@ -3,10 +3,12 @@
 from functools import partial
 
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
-from .models import LivingLabPage, PublicationPage
+from lms.core.page_cache import page_cache_clear_receiver
+
+from .models import LivingLabPage, Person, PublicationPage, Series, Topic
 from .services import (
     oai_record_sync,
     oai_record_withdraw,
@@ -45,3 +47,11 @@ def connect() -> None:
         on_unpublished, sender=PublicationPage, dispatch_uid="rp-unpub"
     )
     post_delete.connect(on_deleted, sender=PublicationPage, dispatch_uid="rp-delete")
+    # people, topics and series are named on cached pages and in cached facets
+    for model in (Person, Series, Topic):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                page_cache_clear_receiver,
+                sender=model,
+                dispatch_uid=f"rp-cache-{model.__name__}-{signal is post_save}",
+            )

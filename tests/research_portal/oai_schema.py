@@ -4,6 +4,11 @@ The schemas are unmodified copies in the shared folder beside the project
 (`../shared/schemas/oai/`, which CI has); tests that need them skip with the
 reason when it is absent. Imports by URL (oai_dc.xsd imports Dublin Core from
 dublincore.org, which imports xml.xsd from w3.org) resolve to the same folder.
+
+oai_datacite records are validated too, against DataCite's own schemas vendored
+in `tests/schemas/datacite/` (the oai-1.1 wrapper and the kernel-4 metadata
+schema, 4.7): the wrapper's `payload` is untyped, so its `resource` is checked
+against its global declaration in kernel-4 (lax wildcard), which is loaded here.
 """
 
 import functools
@@ -18,7 +23,10 @@ NS = {
     "oai": OAI_NS,
     "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/",
     "dc": "http://purl.org/dc/elements/1.1/",
+    "oai_datacite": "http://schema.datacite.org/oai/oai-1.1/",
+    "datacite": "http://datacite.org/schema/kernel-4",
 }
+DATACITE_DIR = Path(__file__).resolve().parents[1] / "schemas" / "datacite"
 
 
 def schema_dir() -> Path | None:
@@ -55,6 +63,10 @@ def _schema_from(folder: str) -> etree.XMLSchema:
         schemaLocation="{(folder_path / "oai_dc.xsd").as_uri()}"/>
       <xs:import namespace="http://www.openarchives.org/OAI/2.0/oai-identifier"
         schemaLocation="{(folder_path / "oai-identifier.xsd").as_uri()}"/>
+      <xs:import namespace="{NS["oai_datacite"]}"
+        schemaLocation="{(DATACITE_DIR / "oai-1.1" / "oai.xsd").as_uri()}"/>
+      <xs:import namespace="{NS["datacite"]}"
+        schemaLocation="{(DATACITE_DIR / "kernel-4" / "metadata.xsd").as_uri()}"/>
     </xs:schema>"""
     parser = etree.XMLParser(no_network=True)
     parser.resolvers.add(_LocalResolver(folder_path))

@@ -87,7 +87,8 @@ def test_list_metadata_formats_offers_oai_dc_with_its_official_schema(client, re
     document = oai(client, verb="ListMetadataFormats")
     formats = document.findall(".//oai:metadataFormat", NS)
     assert [f.findtext("oai:metadataPrefix", namespaces=NS) for f in formats] == [
-        "oai_dc"
+        "oai_dc",
+        "oai_datacite",
     ]
     assert formats[0].findtext("oai:schema", namespaces=NS) == (
         "http://www.openarchives.org/OAI/2.0/oai_dc.xsd"
@@ -96,6 +97,8 @@ def test_list_metadata_formats_offers_oai_dc_with_its_official_schema(client, re
         client, verb="ListMetadataFormats", identifier=oai_identifier(records[0].pk)
     )
     assert error_code(one) is None
+    # without a DOI, a record is not offered in oai_datacite
+    assert [e.text for e in one.iterfind(".//oai:metadataPrefix", NS)] == ["oai_dc"]
 
 
 def test_list_sets_has_types_series_and_topics(client, records, series, topic):

@@ -60,3 +60,35 @@ def test_sickle_harvests_every_record_with_tombstones(
     )
     assert [h.identifier for h in headers] == [r.header.identifier for r in harvested]
     assert sickle.Identify().deletedRecord == "persistent"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_sickle_harvests_datacite_records_of_publications_with_a_doi(
+    live_server, index, author, settings
+):
+    settings.OAI_PAGE_SIZE = 2
+    with_doi = [
+        publication_create(index=index, authors=[author], doi=f"10.5555/campus.{n}")
+        for n in range(5)
+    ]
+    publication_create(index=index, authors=[author])  # no DOI: oai_dc only
+    with_doi[3].unpublish()
+    sickle = Sickle(live_server.url + "/oai", max_retries=1)
+
+    records = sickle.ListRecords(metadataPrefix="oai_datacite", ignore_deleted=False)
+    harvested, responses = [], set()
+    for record in records:
+        harvested.append(record)
+        responses.add(records.oai_response.raw)
+    assert len(responses) == 3  # 2 + 2 + 1, the last with an empty token
+    for raw in responses:
+        assert_valid(raw.encode())
+    by_id = {record.header.identifier: record for record in harvested}
+    assert set(by_id) == {oai_identifier(page.pk) for page in with_doi}
+    assert by_id[oai_identifier(with_doi[3].pk)].deleted
+    sample = by_id[oai_identifier(with_doi[0].pk)]
+    assert "10.5555/campus.0" in sample.metadata["identifier"]
+    assert sample.metadata["schemaVersion"] == ["4.7"]
+    assert sample.metadata["title"][0] == with_doi[0].title
+    live = sickle.ListRecords(metadataPrefix="oai_dc", ignore_deleted=True)
+    assert len(list(live)) == 5

@@ -1,35 +1,25 @@
-"""OAI-PMH 2.0 at /oai: the six verbs, by GET and POST, with oai_dc.
+"""The six verbs: arguments checked, records listed by keyset, answers written.
 
-Written to the protocol (https://www.openarchives.org/OAI/openarchivesprotocol.html)
-rather than on the `oaipmh` package, which gets several rules wrong (no final
-empty resumption token, forged tokens trusted, repeated arguments accepted).
-
-- Records are `OaiRecord` rows, ordered by (datestamp, id); a resumption token
-  is that keyset position, signed, with the harvest's arguments, its cursor,
-  the complete list size and an expiry 25 hours ahead. A forged, altered or
-  expired token is a badResumptionToken.
-- Deleted publications stay as tombstones (deletedRecord "persistent").
-- Every error is HTTP 200 XML with the protocol's code.
+Per-record formats: oai_datacite is listed by ListMetadataFormats for an
+identifier only when that record has it; GetRecord of a record without it is a
+cannotDisseminateFormat; ListRecords/ListIdentifiers in it list only the records
+that have it (noRecordsMatch when none do).
 """
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from django.conf import settings
-from django.core import signing
+from django.core.cache import cache
 from django.db.models import Min, Prefetch, Q
-from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from lxml import etree
 
-from lms.core.errors import CampusError
+from lms.core.page_cache import page_cache_version
 
-from .models import (
-    CREATOR_ROLES,
-    AuthorRole,
+from ..models import (
     OaiRecord,
     PublicationPage,
     PublicationPageAuthor,
@@ -39,23 +29,24 @@ from .models import (
     Topic,
     utc_seconds,
 )
-
-OAI_NS = "http://www.openarchives.org/OAI/2.0/"
-OAI_SCHEMA = "http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd"
-XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
-OAI_DC_NS = "http://www.openarchives.org/OAI/2.0/oai_dc/"
-OAI_DC_SCHEMA = "http://www.openarchives.org/OAI/2.0/oai_dc.xsd"
-DC_NS = "http://purl.org/dc/elements/1.1/"
-ID_NS = "http://www.openarchives.org/OAI/2.0/oai-identifier"
-ID_SCHEMA = "http://www.openarchives.org/OAI/2.0/oai-identifier.xsd"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-METADATA_FORMATS = {
-    "oai_dc": (OAI_DC_SCHEMA, OAI_DC_NS),
-}
-TOKEN_SALT = "research_portal.oai.resumption"  # noqa: S105 (a signing salt)
-TOKEN_LIFETIME = dt.timedelta(hours=25)
-GRANULARITY = "YYYY-MM-DDThh:mm:ssZ"
+from .formats import METADATA_FORMATS
+from .protocol import (
+    GRANULARITY,
+    ID_NS,
+    ID_SCHEMA,
+    OAI_NS,
+    TOKEN_LIFETIME,
+    XSI_NS,
+    Harvest,
+    OaiError,
+    OaiResponse,
+    oai_identifier,
+    page_size,
+    parse_date,
+    publication_id_of,
+    repository_identifier,
+    stamp,
+)
 
 # the arguments of each verb: (required, optional); a resumptionToken is exclusive
 VERBS = {
@@ -67,145 +58,7 @@ VERBS = {
     "ListRecords": ({"metadataPrefix"}, {"from", "until", "set"}),
 }
 RESUMABLE = {"ListIdentifiers", "ListRecords", "ListSets"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-class OaiError(CampusError):
-    """An OAI-PMH error condition: `code` is the protocol's error code. It is
-    answered as HTTP 200 XML, as the protocol asks, not as problem+json."""
-
-    status = 200
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message, code=code)
-
-
-def page_size() -> int:
-    return getattr(settings, "OAI_PAGE_SIZE", 100)
-
-
-def repository_identifier() -> str:
-    return getattr(settings, "OAI_REPOSITORY_IDENTIFIER", "campus.example")
-
-
-def oai_identifier(publication_id: int) -> str:
-    return f"oai:{repository_identifier()}:publication/{publication_id}"
-
-
-def _publication_id(identifier: str) -> int | None:
-    prefix = f"oai:{repository_identifier()}:publication/"
-    if identifier.startswith(prefix) and identifier[len(prefix) :].isdigit():
-        return int(identifier[len(prefix) :])
-    return None
-
-
-def _stamp(value: dt.datetime) -> str:
-    return utc_seconds(value).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _text(value) -> str:
-    return _CONTROL.sub("", str(value))
-
-
-def _parse_date(value: str, *, end: bool) -> tuple[dt.datetime, str]:
-    """A from/until argument as an aware UTC datetime and its granularity."""
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            day = dt.date.fromisoformat(value)
-            moment = dt.datetime.combine(day, dt.time.max if end else dt.time.min)
-            return moment.replace(microsecond=0, tzinfo=dt.UTC), "day"
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", value):
-            moment = dt.datetime.strptime(value[:-1] + "+0000", "%Y-%m-%dT%H:%M:%S%z")
-            return moment, "seconds"
-    except ValueError:
-        pass
-    raise OaiError(
-        "badArgument",
-        f"'{value}' is not a UTC datestamp of the form YYYY-MM-DD or {GRANULARITY}.",
-    )
-
-
-@dataclass
-class Harvest:
-    """The arguments of a list request, from the request or from its token."""
-
-    verb: str
-    prefix: str = ""
-    since: dt.datetime | None = None
-    until: dt.datetime | None = None
-    set_spec: str = ""
-    after: tuple[dt.datetime, int] | None = None
-    cursor: int = 0
-    total: int | None = None
-
-    def token(self, *, after: tuple[dt.datetime, int], cursor: int) -> str:
-        payload = {
-            "v": self.verb,
-            "p": self.prefix,
-            "f": self.since.isoformat() if self.since else "",
-            "u": self.until.isoformat() if self.until else "",
-            "s": self.set_spec,
-            "a": [after[0].isoformat(), after[1]],
-            "c": cursor,
-            "n": self.total,
-            "e": int((timezone.now() + TOKEN_LIFETIME).timestamp()),
-        }
-        return signing.dumps(payload, salt=TOKEN_SALT, compress=True)
-
-    @classmethod
-    def from_token(cls, verb: str, token: str) -> "Harvest":
-        try:
-            payload = signing.loads(token, salt=TOKEN_SALT)
-            if payload["v"] != verb:
-                raise ValueError("another verb's token")
-            if payload["e"] < timezone.now().timestamp():
-                raise ValueError("expired")
-            return cls(
-                verb=verb,
-                prefix=payload["p"],
-                since=dt.datetime.fromisoformat(payload["f"]) if payload["f"] else None,
-                until=dt.datetime.fromisoformat(payload["u"]) if payload["u"] else None,
-                set_spec=payload["s"],
-                after=(
-                    dt.datetime.fromisoformat(payload["a"][0]),
-                    int(payload["a"][1]),
-                ),
-                cursor=int(payload["c"]),
-                total=int(payload["n"]),
-            )
-        except (signing.BadSignature, KeyError, TypeError, ValueError) as error:
-            raise OaiError(
-                "badResumptionToken",
-                "The resumption token is invalid or has expired.",
-            ) from error
-
-
-class OaiResponse:
-    """Builds one OAI-PMH response document."""
-
-    def __init__(self, request, base_url: str):
-        self.request = request
-        self.base_url = base_url
-        nsmap = {None: OAI_NS, "xsi": XSI_NS}
-        self.root = etree.Element(f"{{{OAI_NS}}}OAI-PMH", nsmap=nsmap)
-        self.root.set(f"{{{XSI_NS}}}schemaLocation", f"{OAI_NS} {OAI_SCHEMA}")
-        self.el(self.root, "responseDate", _stamp(timezone.now()))
-        self.request_el = self.el(self.root, "request", base_url)
-
-    @staticmethod
-    def el(parent, name, text=None, ns=OAI_NS, **attrs):
-        element = etree.SubElement(parent, f"{{{ns}}}{name}")
-        if text is not None:
-            element.text = _text(text)
-        for key, value in attrs.items():
-            element.set(key, str(value))
-        return element
-
-    def render(self) -> HttpResponse:
-        body = etree.tostring(
-            self.root, xml_declaration=True, encoding="UTF-8", pretty_print=False
-        )
-        return HttpResponse(body, content_type="text/xml; charset=utf-8")
+METADATA_TIMEOUT = 60 * 60 * 24
 
 
 def _arguments(request) -> dict[str, list[str]]:
@@ -301,7 +154,7 @@ def identify(request, response, args):
     response.el(node, "protocolVersion", "2.0")
     for email in _admin_emails():
         response.el(node, "adminEmail", email)
-    response.el(node, "earliestDatestamp", _stamp(_earliest()))
+    response.el(node, "earliestDatestamp", stamp(_earliest()))
     response.el(node, "deletedRecord", "persistent")
     response.el(node, "granularity", GRANULARITY)
     description = response.el(node, "description")
@@ -316,14 +169,20 @@ def identify(request, response, args):
 
 
 def list_metadata_formats(request, response, args):
+    prefixes = list(METADATA_FORMATS)
     if "identifier" in args:
-        _record_for(args["identifier"])
+        available = _record_for(args["identifier"]).format_list
+        prefixes = [prefix for prefix in prefixes if prefix in available]
+    if not prefixes:
+        raise OaiError(
+            "noMetadataFormats", "No metadata format is available for this item."
+        )
     node = response.el(response.root, "ListMetadataFormats")
-    for prefix, (schema, namespace) in METADATA_FORMATS.items():
+    for prefix in prefixes:
         item = response.el(node, "metadataFormat")
         response.el(item, "metadataPrefix", prefix)
-        response.el(item, "schema", schema)
-        response.el(item, "metadataNamespace", namespace)
+        response.el(item, "schema", METADATA_FORMATS[prefix].schema)
+        response.el(item, "metadataNamespace", METADATA_FORMATS[prefix].namespace)
 
 
 def _sets() -> list[tuple[str, str]]:
@@ -370,7 +229,7 @@ def _check_prefix(prefix: str) -> None:
 
 
 def _record_for(identifier: str) -> OaiRecord:
-    publication_id = _publication_id(identifier)
+    publication_id = publication_id_of(identifier)
     record = (
         OaiRecord.objects.filter(publication_id=publication_id).first()
         if publication_id is not None
@@ -384,11 +243,18 @@ def _record_for(identifier: str) -> OaiRecord:
 
 
 def get_record(request, response, args):
-    _check_prefix(args["metadataPrefix"])
+    prefix = args["metadataPrefix"]
+    _check_prefix(prefix)
     record = _record_for(args["identifier"])
-    pages = _pages_for([record])
+    if prefix not in record.format_list:
+        raise OaiError(
+            "cannotDisseminateFormat",
+            f"The record '{args['identifier']}' is not available in '{prefix}'"
+            + (": it has no DOI." if prefix == "oai_datacite" else "."),
+        )
+    fragments = _metadata_for(request, [record], prefix)
     node = response.el(response.root, "GetRecord")
-    _write_record(request, response, node, record, pages, with_metadata=True)
+    _write_record(response, node, record, fragments)
 
 
 def _harvest_from(verb: str, args: dict) -> Harvest:
@@ -399,10 +265,10 @@ def _harvest_from(verb: str, args: dict) -> Harvest:
     )
     granularities = set()
     if args.get("from"):
-        harvest.since, granularity = _parse_date(args["from"], end=False)
+        harvest.since, granularity = parse_date(args["from"], end=False)
         granularities.add(granularity)
     if args.get("until"):
-        harvest.until, granularity = _parse_date(args["until"], end=True)
+        harvest.until, granularity = parse_date(args["until"], end=True)
         granularities.add(granularity)
     if len(granularities) > 1:
         raise OaiError("badArgument", "from and until must have the same granularity.")
@@ -417,7 +283,7 @@ def _harvest_from(verb: str, args: dict) -> Harvest:
 
 
 def _records(harvest: Harvest):
-    records = OaiRecord.objects.all()
+    records = OaiRecord.objects.filter(formats__contains=f" {harvest.prefix} ")
     if harvest.since:
         records = records.filter(datestamp__gte=harvest.since)
     if harvest.until:
@@ -452,10 +318,10 @@ def _list(request, response, args, *, verb: str, with_metadata: bool):
     more = len(batch) > size
     batch = batch[:size]
     node = response.el(response.root, verb)
-    pages = _pages_for(batch) if with_metadata else {}
+    fragments = _metadata_for(request, batch, harvest.prefix) if with_metadata else {}
     for record in batch:
         if with_metadata:
-            _write_record(request, response, node, record, pages, with_metadata=True)
+            _write_record(response, node, record, fragments)
         else:
             _write_header(response, node, record)
     if more:
@@ -469,7 +335,7 @@ def _list(request, response, args, *, verb: str, with_metadata: bool):
             token,
             completeListSize=harvest.total,
             cursor=harvest.cursor,
-            expirationDate=_stamp(timezone.now() + TOKEN_LIFETIME),
+            expirationDate=stamp(timezone.now() + TOKEN_LIFETIME),
         )
     elif harvest.after is not None:
         # the last page of a resumed list carries an empty token
@@ -500,6 +366,7 @@ def _pages_for(records) -> dict[int, PublicationPage]:
         return {}
     pages = (
         PublicationPage.objects.filter(pk__in=ids)
+        .defer("body", "body_en", "full_text", "search_text")
         .select_related("series")
         .prefetch_related(
             Prefetch(
@@ -523,84 +390,55 @@ def _write_header(response, parent, record):
     if record.deleted:
         header.set("status", "deleted")
     response.el(header, "identifier", oai_identifier(record.publication_id))
-    response.el(header, "datestamp", _stamp(record.datestamp))
+    response.el(header, "datestamp", stamp(record.datestamp))
     for spec in record.set_spec_list:
         response.el(header, "setSpec", spec)
     return header
 
 
-def _write_record(request, response, parent, record, pages, *, with_metadata):
+def _write_record(response, parent, record, fragments):
     node = response.el(parent, "record")
     _write_header(response, node, record)
-    page = pages.get(record.page_id)
-    if record.deleted or page is None:
-        if page is None and not record.deleted:
+    fragment = fragments.get(record.id)
+    if record.deleted or fragment is None:
+        if fragment is None and not record.deleted:
             node.find(f"{{{OAI_NS}}}header").set("status", "deleted")
         return
     metadata = response.el(node, "metadata")
-    _write_oai_dc(request, metadata, page)
+    metadata.append(etree.fromstring(fragment))
 
 
-def _landing_url(request, page) -> str:
-    return request.build_absolute_uri(page.get_url(request=request))
+def _metadata_for(request, records, prefix: str) -> dict[int, bytes]:
+    """Each live record's metadata in `prefix`, serialized, by record id.
 
-
-def _write_oai_dc(request, parent, page: PublicationPage):
-    dc = etree.SubElement(
-        parent,
-        f"{{{OAI_DC_NS}}}dc",
-        nsmap={"oai_dc": OAI_DC_NS, "dc": DC_NS, "xsi": XSI_NS},
-    )
-    dc.set(f"{{{XSI_NS}}}schemaLocation", f"{OAI_DC_NS} {OAI_DC_SCHEMA}")
-
-    def add(name, value, lang=None):
-        if value:
-            element = etree.SubElement(dc, f"{{{DC_NS}}}{name}")
-            element.text = _text(value)
-            if lang:
-                element.set(XML_LANG, lang)
-
-    add("title", page.title, "ko")
-    add("title", page.title_en, "en")
-    credits = list(page.authors.all())
-    for credit in credits:
-        name = credit.person.name
-        if credit.role in CREATOR_ROLES:
-            add("creator", name)
-        elif credit.role in (AuthorRole.EDITOR, AuthorRole.CONTRIBUTOR):
-            add("contributor", name)
-    for keyword in page.keyword_list:
-        add("subject", keyword)
-    for topic in page.topics.all():
-        add("subject", topic.name, "ko")
-        add("subject", topic.name_en, "en")
-    add("description", page.abstract, "ko")
-    add("description", page.abstract_en, "en")
-    add("publisher", page.publisher or (page.series.publisher if page.series else ""))
-    add("date", page.date_published.isoformat())
-    add(
-        "type",
-        "Dataset" if page.publication_type == PublicationType.DATASET else "Text",
-    )
-    add("type", page.publication_type)
-    if any(item.is_open and item.is_main for item in page.files.all()):
-        add("format", "application/pdf")
-    add("identifier", _landing_url(request, page))
-    if page.doi:
-        add("identifier", f"https://doi.org/{page.doi}")
-    if page.isbn:
-        add("identifier", f"urn:isbn:{page.isbn}")
-    add("language", page.language)
-    if page.series:
-        label = page.series.name
-        if page.volume:
-            label += f" vol.{page.volume}"
-        if page.number:
-            label += f" no.{page.number}"
-        add("relation", label)
-        if page.series.issn:
-            add("relation", f"urn:issn:{page.series.issn}")
-    add("rights", page.licence_url or page.get_licence_display())
+    Kept in the cache under the record's datestamp (it moves whenever the
+    record changes) and the page-cache version (it moves when a person, topic
+    or series is renamed), so a harvest renders each record once, and the
+    pages of a record it finds in the cache are not read at all.
+    """
+    host = request.get_host()
+    version = page_cache_version()
+    keys = {
+        record.id: f"campus:oai:{version}:{host}:{prefix}:{record.id}:"
+        f"{int(record.datestamp.timestamp())}"
+        for record in records
+        if not record.deleted and record.page_id
+    }
+    cached = cache.get_many(list(keys.values()))
+    fragments = {rid: cached[key] for rid, key in keys.items() if key in cached}
+    missing = [r for r in records if r.id in keys and r.id not in fragments]
+    pages = _pages_for(missing)
+    fresh = {}
+    for record in missing:
+        page = pages.get(record.page_id)
+        if page is None:
+            continue
+        holder = etree.Element("holder")
+        METADATA_FORMATS[prefix].write(request, holder, page)
+        fragments[record.id] = fresh[keys[record.id]] = etree.tostring(holder[0])
+    if fresh:
+        cache.set_many(fresh, METADATA_TIMEOUT)
+    return fragments
 
 
 HANDLERS = {
