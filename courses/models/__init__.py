@@ -35,6 +35,7 @@ from .pages import (
     CoursePageTag,
     LessonPage,
 )
+from .readings import CoursePageReading, CourseReading
 
 __all__ = [
     "DEFAULT_EXTENSIONS",
@@ -46,6 +47,8 @@ __all__ = [
     "CourseModulePage",
     "CoursePage",
     "CoursePageInstructor",
+    "CoursePageReading",
+    "CourseReading",
     "CoursePageTag",
     "Delivery",
     "GradeCategory",

@@ -22,7 +22,9 @@ from wagtail.search import index
 from lms.core.blocks import BaseStreamBlock
 from lms.core.page_cache import AnonymousPageCacheMixin
 from lms.core.routing import CachedViewRestrictionsMixin, SpecificChildRouteMixin
+from research_portal.teaching import publication_readings
 
+from ..blocks import LessonBodyBlock, publication_ids
 from ..hooks import lesson_gate_check, page_context_extra
 from ..outline import course_outline
 from .choices import (
@@ -216,6 +218,7 @@ class CoursePage(
         FieldPanel("learning_outcomes"),
         FieldPanel("prerequisites"),
         InlinePanel("instructor_links", label=_("Instructors")),
+        InlinePanel("readings", label=_("Reading list")),
         FieldPanel("licence"),
         FieldPanel("tags"),
         MultiFieldPanel(
@@ -280,6 +283,9 @@ class CoursePage(
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = course_outline(course=self)
         context["instructors"] = list(self.instructor_links.select_related("user"))
+        from ..selectors import course_reading_list
+
+        context["reading_list"] = course_reading_list(course=self, request=request)
         context.update(page_context_extra(request=request, page=self))
         return context
 
@@ -306,7 +312,7 @@ class CourseModulePage(CachedViewRestrictionsMixin, Page):
 class LessonPage(CachedViewRestrictionsMixin, Page):
     """A lesson: what a learner reads, watches or does in one sitting."""
 
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
+    body = StreamField(LessonBodyBlock(), verbose_name=_("body"))
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated minutes"), default=15
     )
@@ -348,5 +354,10 @@ class LessonPage(CachedViewRestrictionsMixin, Page):
         context.update(
             course=self.course, outline=outline, **outline.neighbours(lesson=self)
         )
+        cited = publication_ids(self.body)
+        if cited:
+            context["publication_readings"] = publication_readings(
+                ids=cited, request=request
+            )
         context.update(page_context_extra(request=request, page=self))
         return context
