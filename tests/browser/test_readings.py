@@ -49,7 +49,8 @@ def test_reading_pages_have_no_serious_axe_violations(
     module = readings["lesson"].get_parent().slug
     response = page.goto(demo_site["url"] + path.format(module=module))
     assert response.status == 200
-    assert page.locator(".block-reading, .used-in").count() >= 1
+    if not path.startswith("/en/"):  # no course is translated: nothing cites it there
+        assert page.locator(".block-reading, .used-in").count() >= 1
     assert _serious_violations(page, axe_js) == []
 
 
