@@ -104,3 +104,40 @@ def course_category_in(*, category: CourseCategory, language_code: str):
         ).first()
         or category
     )
+
+
+def course_reading_list(*, course, request=None) -> list[dict]:
+    """The course's reading list, in order, each with its citation in the
+    reader's language; publications that are not live are left out.
+
+    One query for the list (none in a preview, which reads the draft), and
+    the four of `publication_readings` when it is not empty.
+    """
+    from research_portal.teaching import publication_readings
+
+    rows = list(course.readings.all())
+    readings = publication_readings(
+        ids=[row.publication_id for row in rows], request=request
+    )
+    return [
+        {"row": row, "reading": readings[row.publication_id]}
+        for row in rows
+        if row.publication_id in readings
+    ]
+
+
+def course_list_citing(*, publication_id: int, language_code: str) -> QuerySet:
+    """Live, public courses in one language that cite the publication (a source
+    page) in their reading list or a lesson."""
+    from .models import CoursePage
+
+    return (
+        CoursePage.objects.live()
+        .public()
+        .filter(
+            locale__language_code=language_code,
+            course_readings__publication_id=publication_id,
+        )
+        .distinct()
+        .order_by("title")
+    )

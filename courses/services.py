@@ -46,3 +46,39 @@ def course_instructor_permissions_sync(*, course: CoursePage) -> Group:
     group.user_set.remove(*(members - instructor_ids))
     group.user_set.add(*(instructor_ids - members))
     return group
+
+
+@transaction.atomic
+def course_readings_sync(*, course: CoursePage) -> int:
+    """Rewrite the course's `CourseReading` rows from its live reading list and
+    the publication blocks of its live lessons; returns how many it holds.
+
+    Publications are stored as their source pages, so that a translated
+    lesson citing the English alias counts as citing the publication.
+    """
+    from wagtail.models import Page
+
+    from .blocks import publication_ids
+    from .models import CoursePageReading, CourseReading, LessonPage
+
+    cited: list[tuple[int, int | None]] = [
+        (publication_id, None)
+        for publication_id in CoursePageReading.objects.filter(page=course).values_list(
+            "publication_id", flat=True
+        )
+    ]
+    for lesson in LessonPage.objects.live().descendant_of(course).only("pk", "body"):
+        cited.extend((pk, lesson.pk) for pk in publication_ids(lesson.body))
+    source_of = {
+        pk: alias_of or pk
+        for pk, alias_of in Page.objects.filter(
+            pk__in={pk for pk, _lesson in cited}
+        ).values_list("pk", "alias_of_id")
+    }
+    rows = {(source_of[pk], lesson_id) for pk, lesson_id in cited if pk in source_of}
+    CourseReading.objects.filter(course=course).delete()
+    CourseReading.objects.bulk_create(
+        CourseReading(course=course, publication_id=pk, lesson_id=lesson_id)
+        for pk, lesson_id in sorted(rows, key=lambda row: (row[0], row[1] or 0))
+    )
+    return len(rows)

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from lms.core.navigation import NAV_ITEMS_HOOK, NavItem, everyone
+from research_portal.teaching import USED_IN_HOOK, UsedIn
 
 from .admin_views import QuestionViewSet
 from .models import LibraryResource
@@ -59,5 +60,22 @@ def nav_items():
             order=20,
             visible=everyone,
             menu="main",
+        )
+    ]
+
+
+@hooks.register(USED_IN_HOOK)
+def courses_citing_publication(*, publication, request):
+    """The courses of the reader's language that cite the publication."""
+    from django.utils.translation import get_language
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    from .selectors import course_list_citing
+
+    language = get_supported_content_language_variant(get_language() or "ko")
+    return [
+        UsedIn(title=course.title, url=course.get_url(request))
+        for course in course_list_citing(
+            publication_id=publication.pk, language_code=language
         )
     ]

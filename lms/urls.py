@@ -35,6 +35,7 @@ urlpatterns = [
     path("csp-report", security.csp_report, name="csp-report"),
     # Common Cartridge export and import, refused with a 403 (Wagtail redirects)
     path("admin/cartridge/", include("lms.partners.cartridge_urls")),
+    path("admin/research/", include("research_portal.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -486,3 +486,19 @@ def usage_pages_for(*, user) -> QuerySet[PublicationPage] | None:
     return PublicationPage.objects.filter(
         alias_of__isnull=True, authors__person__user=user
     ).distinct()
+
+
+def publication_index_list_addable(*, user) -> list[PublicationIndexPage]:
+    """The publication indexes (in the default locale) where `user` may add
+    publications: researchers and staff, through their page permissions."""
+    from wagtail.models import Locale
+
+    if not user.is_authenticated:
+        return []
+    return [
+        index
+        for index in PublicationIndexPage.objects.filter(
+            locale=Locale.get_default()
+        ).order_by("path")
+        if index.permissions_for_user(user).can_add_subpage()
+    ]

@@ -315,3 +315,136 @@ def publication_files_storage_sync(*, page: PublicationPage) -> int:
             item.file.save()
             moved += 1
     return moved
+
+
+def publications_import(*, index, rows: list, user, dry_run: bool) -> list:
+    """Create a draft publication under `index` for each row of a bibliography
+    file (`research_portal.bibliography`), all or nothing.
+
+    Authors are matched to people by ORCID iD, then by name, or created. The
+    drafts of a user who may not publish under the index are submitted to its
+    workflow (the staff's approval). A dry run, or any row in error, writes
+    nothing: every row is still tried, in one transaction rolled back at the
+    end, so the report names every row that would fail. Returns the rows, each
+    with its `status` (`ImportStatus`) and, when created, its `page`.
+    """
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from .bibliography import ImportStatus
+
+    if not index.permissions_for_user(user).can_add_subpage():
+        raise PermissionDenied
+    with transaction.atomic():
+        people = _PeopleMatcher(rows)
+        slugs = set(index.get_children().values_list("slug", flat=True))
+        for row in rows:
+            if not row.ok:
+                continue
+            try:
+                with transaction.atomic():
+                    row.page = _publication_draft_create(
+                        index=index, row=row, people=people, slugs=slugs, user=user
+                    )
+            except ValidationError as error:
+                row.errors.extend(error.messages)
+        failed = any(not row.ok for row in rows)
+        if failed or dry_run:
+            transaction.set_rollback(True)
+        elif not index.permissions_for_user(user).can_publish_subpage():
+            workflow = index.get_workflow()
+            for row in rows:
+                if workflow is not None:
+                    workflow.start(row.page, user)
+    for row in rows:
+        if not row.ok:
+            row.status = ImportStatus.ERROR
+        elif dry_run:
+            row.status = ImportStatus.WOULD_CREATE
+        elif failed:
+            row.status = ImportStatus.NOT_IMPORTED
+        else:
+            row.status = ImportStatus.CREATED
+        if row.status != ImportStatus.CREATED:
+            row.page = None
+    return rows
+
+
+def _unique_slug(base: str, taken: set[str], *, fallback: str) -> str:
+    from django.utils.text import slugify
+
+    base = slugify(base, allow_unicode=True)[:60].strip("-") or fallback
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    taken.add(slug)
+    return slug
+
+
+class _PeopleMatcher:
+    """Authors of an import matched to `Person` snippets in two queries, and
+    created once each when no one matches."""
+
+    def __init__(self, rows):
+        from django.db.models import Q
+
+        from .models import Person
+
+        names = [a for row in rows if row.ok for a in row.draft.authors]
+        orcids = {a.orcid for a in names if a.orcid}
+        written = {a.name for a in names} | {a.name_en for a in names}
+        found = list(
+            Person.objects.filter(
+                Q(orcid__in=orcids) | Q(name__in=written) | Q(name_en__in=written)
+            )
+        )
+        self.by_orcid = {p.orcid: p for p in found if p.orcid}
+        self.by_name = {}
+        for person in found:
+            self.by_name.setdefault(person.name, person)
+            self.by_name.setdefault(person.name_en, person)
+        self.slugs = None
+
+    def get(self, author):
+        from .models import Person
+
+        person = (author.orcid and self.by_orcid.get(author.orcid)) or (
+            self.by_name.get(author.name) or self.by_name.get(author.name_en)
+        )
+        if person is not None:
+            return person
+        if self.slugs is None:
+            self.slugs = set(Person.objects.values_list("slug", flat=True))
+        person = Person.objects.create(
+            name=author.name,
+            name_en=author.name_en,
+            family_name_en=author.family_name_en,
+            orcid=author.orcid,
+            slug=_unique_slug(author.name_en, self.slugs, fallback="person"),
+        )
+        if person.orcid:
+            self.by_orcid[person.orcid] = person
+        self.by_name.setdefault(person.name, person)
+        self.by_name.setdefault(person.name_en, person)
+        return person
+
+
+def _publication_draft_create(*, index, row, people, slugs, user) -> PublicationPage:
+    from .models import PublicationPageAuthor
+
+    fields = row.draft.fields
+    page = PublicationPage(
+        **fields,
+        slug=_unique_slug(
+            fields["title_en"] or fields["title"], slugs, fallback="publication"
+        ),
+        live=False,
+        owner=user,
+    )
+    page.authors = [
+        PublicationPageAuthor(person=people.get(author), sort_order=i)
+        for i, author in enumerate(row.draft.authors)
+    ]
+    index.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    return page

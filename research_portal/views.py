@@ -115,10 +115,14 @@ def publication_serve(request, *, page):
     view counts as an investigation of the item."""
     from .selectors import usage_monthly
     from .services import usage_record
+    from .teaching import publication_used_in
 
     data, context = _citation_data(request, page)
     usage_record(request=request, page=context["publication"])
     context["usage_rows"] = _usage_rows(usage_monthly(page=context["publication"]))
+    context["used_in"] = publication_used_in(
+        publication=context["publication"], request=request
+    )
     english = (get_language() or "ko").startswith("en")
     cite_base = request.build_absolute_uri(page.url)
     context.update(

@@ -346,6 +346,8 @@ GET_MATRIX = """
 /django-admin/                                            login login login login login ok    ok    login login
 /django-admin/accounts/user/                              login login login login login 403   ok    login login
 /django-admin/accounts/consent/                           login login login login login ok    ok    login login
+# the research portal's bulk import (researchers and staff)
+/admin/research/import/                                   login 403   403   403   403   ok    ok    403   ok
 """
 
 POST_MATRIX = """
@@ -554,6 +556,8 @@ POST_MATRIX = """
 /community/reviews/{review}/|score=5&comments=changed     login 400   404   403   404   403   403   404   404
 /learn/approvals/|enrollment={enrollment}&decision=approve login 404   404   404   404   404   404   404   404
 /organizations/{organization}/edit/|name=changed          login 403   400   403   403   403   403   403   403
+# the research portal's bulk import: an empty form is bad input
+/admin/research/import/                                   login 403   403   403   403   400   400   403   400
 """
 
 OUTCOMES = {"ok", "login", "3xx", "400", "401", "403", "404", "405", "409"}

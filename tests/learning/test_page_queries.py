@@ -70,15 +70,16 @@ pytestmark = pytest.mark.django_db
 # course, enrolled. The first request after a change rebuilds what was kept;
 # the *_COLD counts pin that too.
 
-# routing (1); instructors with their users, upcoming runs
-COURSE_ANONYMOUS_QUERIES = 3
+# routing (1); instructors with their users, upcoming runs, the reading list
+COURSE_ANONYMOUS_QUERIES = 4
 # the first request after a change: the site with its home page's specific row
 # (2), the locale, the catalog and its specific row (2), the course with its
 # category (1: SpecificChildRouteMixin), the ancestors' alias check and their
 # view restrictions (2), the outline (4: modules, lessons, quizzes,
 # assignments), instructors, runs; for base.html the root's locale, the menu
-# pages and their view restrictions (3), and the course's translations
-COURSE_ANONYMOUS_COLD_QUERIES = 18
+# pages and their view restrictions (3), the course's translations, and the
+# reading list
+COURSE_ANONYMOUS_COLD_QUERIES = 19
 # the same, and session and user, the enrolment with its run, the gate (3:
 # can_manage reuses its "teaches the course"), the learner's progress records
 COURSE_LEARNER_QUERIES = COURSE_ANONYMOUS_QUERIES + 7

@@ -19,8 +19,8 @@ from research_portal.models import (
     PublicationType,
 )
 from research_portal.oai import oai_identifier
+from tests.factories.research import person_create, publication_create
 
-from .factories import person_create, publication_create
 from .oai_schema import NS, assert_valid
 
 DOI = "10.5555/jbri.2017.24"

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from bench.management.commands.research_scale_data import Command
 from research_portal.models import OaiRecord, PublicationPage
 from research_portal.selectors import publication_search
+from tests.factories.research import publication_create
 
-from .factories import publication_create
 from .oai_schema import NS, assert_valid
 
 URLS = [
