@@ -441,3 +441,22 @@ def usage_pages_for(*, user) -> QuerySet[PublicationPage] | None:
     return PublicationPage.objects.filter(
         alias_of__isnull=True, authors__person__user=user
     ).distinct()
+
+
+def publication_list_for_api(
+    *, selected: dict | None = None
+) -> QuerySet[PublicationPage]:
+    """Published publications narrowed by `selected` (the keys of FILTERS), with
+    their series, people in order, topics and files: the same few queries
+    however many there are (the partners API's list and detail)."""
+    selected = {k: v for k, v in (selected or {}).items() if k in FILTERS and v}
+    queryset = _filtered(publication_list_published(), query="", selected=selected)
+    return publication_list_with_people(queryset).prefetch_related(
+        "topics",
+        Prefetch(
+            "files",
+            queryset=PublicationPageFile.objects.select_related("file").order_by(
+                "sort_order"
+            ),
+        ),
+    )

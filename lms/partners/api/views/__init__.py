@@ -10,6 +10,7 @@ from .catalog import (
 from .content import CourseCartridgeView, LessonContentView
 from .enrolments import CertificateVerify, EnrolmentDetail, EnrolmentList
 from .partner_courses import PARTNER_COURSE_ID, PartnerCourseDetail, PartnerCourseList
+from .publications import PublicationDetail, PublicationList
 from .webhooks import (
     WebhookDeliveryList,
     WebhookDetail,
@@ -30,6 +31,8 @@ __all__ = [
     "LessonContentView",
     "PartnerCourseDetail",
     "PartnerCourseList",
+    "PublicationDetail",
+    "PublicationList",
     "WebhookDeliveryList",
     "WebhookDetail",
     "WebhookList",
