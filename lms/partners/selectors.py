@@ -336,3 +336,28 @@ def cartridge_export_access(*, user, course) -> tuple[bool, PartnerAgreement | N
         .first()
     )
     return agreement is not None, agreement
+
+
+def course_discussion_prompts(*, course) -> list[tuple[str, str]]:
+    """The course team's discussion prompts, as (title, HTML): the pinned,
+    visible discussion threads of the forums of the course's runs, newest run
+    first, once per title. Only the opening message; never a reply or who
+    wrote it. One query."""
+    from lms.community.models import Thread, ThreadKind
+
+    threads = (
+        Thread.objects.filter(
+            forum__scope="run",
+            forum__run__course__translation_key=course.translation_key,
+            kind=ThreadKind.DISCUSSION,
+            is_pinned=True,
+            is_hidden=False,
+            deleted_at__isnull=True,
+        )
+        .order_by(F("forum__run__starts_on").desc(nulls_last=True), "pk")
+        .values_list("title", "body_html")
+    )
+    prompts: dict[str, str] = {}
+    for title, html in threads:
+        prompts.setdefault(title, html)
+    return list(prompts.items())

@@ -662,15 +662,15 @@ def test_api_export_query_count_is_pinned(
     api_for, partner_a, rich_course, django_assert_num_queries
 ):
     """Token, agreement, course, four queries for the tree, then one for the
-    images of a lesson that has some and two for each quiz; more plain lessons
-    cost nothing more."""
+    images of a lesson that has some, two for each quiz and one for the
+    discussion prompts; more plain lessons cost nothing more."""
     agreement_make(partner_a, [rich_course], licence="adapt")
     api = api_for(partner_a, scopes=["content:read"])
     url = reverse("api:course-cartridge", args=[rich_course.pk])
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         assert api.get(url).status_code == 200
     module = CourseModulePage.objects.child_of(rich_course).last()
     for _n in range(3):
         LessonPageFactory(parent=module)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         assert api.get(url).status_code == 200

@@ -1,7 +1,8 @@
 """IMS Common Cartridge 1.3: the export of a course and the import of a package.
 
 - `export.cartridge_export`: a course as an `.imscc` package (full: lessons as
-  web content with their files, quizzes as QTI; thin: LTI 1.3 links into our tool), with
+  web content with their files, quizzes as QTI, assignments and discussion
+  topics as their CC resources (`activities`); thin: LTI 1.3 links into our tool), with
   `package` (files and HTML), `qti_export` and `manifest` beside it;
 - `importer.cartridge_import`: a partner's CC 1.0–1.3 package into a draft
   course, refused whole when unsafe (`archive`), reading the manifest

@@ -1,11 +1,13 @@
 """IMS Common Cartridge 1.3 export of a course (the .imscc a partner imports).
 
 A course page and its modules become the organization tree of
-`imsmanifest.xml`; lessons (and assignments' instructions) become web content,
-HTML files with their images and attachments bundled beside them and links
-rewritten to those files or to the other lessons of the package; quizzes become
-QTI 1.2 assessments of the CC profile where the question types map (single and
-multiple choice, true or false, short answer). What does not map is left out
+`imsmanifest.xml`; lessons become web content, HTML files with their images
+and attachments bundled beside them and links rewritten to those files or to
+the other lessons of the package; quizzes become QTI 1.2 assessments of the CC
+profile where the question types map (single and multiple choice, true or
+false, short answer); assignments become the CC assignment extension and the
+course team's discussion prompts discussion topics (`activities.py`), the
+topics in a last folder of their own. What does not map is left out
 and named in the export report, which the package carries as
 `campus_export_report.txt`. A *thin* export holds LTI 1.3 resource links into
 our tool instead of the content (`imsbasiclti_xmlv1p3`).
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -29,8 +32,18 @@ from courses.models import (
     QuizPage,
 )
 
+from ...selectors import course_discussion_prompts
+from .activities import assignment_xml, discussion_xml
 from .manifest import _lti_link, _manifest, _rights_text
-from .names import MANIFEST, REPORT, TYPE_LTI, TYPE_QTI, TYPE_WEBCONTENT
+from .names import (
+    MANIFEST,
+    REPORT,
+    TYPE_ASSIGNMENT,
+    TYPE_DISCUSSION,
+    TYPE_LTI,
+    TYPE_QTI,
+    TYPE_WEBCONTENT,
+)
 from .package import CartridgeExport, _html_document, _LessonWriter, _Package, _Resource
 from .qti_export import _qti_assessment
 
@@ -46,6 +59,26 @@ def _course_pages(course: CoursePage):
         (module, sorted(children.get(module.path, []), key=lambda page: page.path))
         for module in modules
     ]
+
+
+@dataclass
+class _Folder:
+    """An organization item that is not a module of ours."""
+
+    pk: str
+    title: str
+
+
+def _discussions(course: CoursePage, package: _Package) -> list[tuple[str, str]]:
+    entries = []
+    for n, (title, html) in enumerate(course_discussion_prompts(course=course), 1):
+        identifier = f"R_d{n}"
+        path = package.add_file(
+            f"d{n}/topic.xml", discussion_xml(title=title, html=html)
+        )
+        package.resources.append(_Resource(identifier, TYPE_DISCUSSION, None, [path]))
+        entries.append((identifier, title))
+    return entries
 
 
 def cartridge_export(
@@ -71,10 +104,27 @@ def cartridge_export(
         for page in items:
             if not isinstance(page, QuizPage):
                 folders[page.pk] = f"p{page.pk}"
-    page_files = {pk: f"{folder}/index.html" for pk, folder in folders.items()}
+    # links between pages lead to lessons; an assignment is not a web page
+    page_files = {
+        page.pk: f"{folders[page.pk]}/index.html"
+        for _module, items in pages
+        for page in items
+        if isinstance(page, LessonPage)
+    }
 
     tree = []
-    counts = {"modules": 0, "lessons": 0, "quizzes": 0, "questions": 0, "lti_links": 0}
+    counts = dict.fromkeys(
+        (
+            "modules",
+            "lessons",
+            "quizzes",
+            "questions",
+            "assignments",
+            "discussions",
+            "lti_links",
+        ),
+        0,
+    )
     for module, items in pages:
         counts["modules"] += 1
         entries = []
@@ -96,19 +146,22 @@ def cartridge_export(
                 package.resources.append(_Resource(identifier, TYPE_QTI, None, [path]))
                 counts["quizzes"] += 1
                 counts["questions"] += exported
+            elif isinstance(page, AssignmentPage):
+                folder = folders[page.pk]
+                writer = _LessonWriter(package, folder, page_files)
+                html = writer.stream(page.instructions, where=page.title)
+                path = package.add_file(
+                    f"{folder}/assignment.xml",
+                    assignment_xml(page=page, identifier=f"A_{page.pk}", html=html),
+                )
+                package.resources.append(
+                    _Resource(identifier, TYPE_ASSIGNMENT, path, [path, *writer.files])
+                )
+                counts["assignments"] += 1
             else:
                 folder = folders[page.pk]
                 writer = _LessonWriter(package, folder, page_files)
-                body = page.body if isinstance(page, LessonPage) else page.instructions
-                html = writer.stream(body, where=page.title)
-                if isinstance(page, AssignmentPage):
-                    package.skipped.append(
-                        _(
-                            "%(page)s: an assignment is exported as a page of its "
-                            "instructions; its submission settings are not."
-                        )
-                        % {"page": page.title}
-                    )
+                html = writer.stream(page.body, where=page.title)
                 index = package.add_file(
                     page_files[page.pk],
                     _html_document(title=page.title, language=language, body=html),
@@ -121,6 +174,11 @@ def cartridge_export(
                 counts["lessons"] += 1
             entries.append((identifier, page.title))
         tree.append((module, entries))
+    if not thin:
+        entries = _discussions(course, package)
+        counts["discussions"] = len(entries)
+        if entries:
+            tree.append((_Folder("discussions", _("Discussion topics")), entries))
 
     report_lines = [
         _("Common Cartridge export of “%(course)s”") % {"course": course.title},

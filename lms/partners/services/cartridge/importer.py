@@ -10,9 +10,11 @@ The course is then built in one transaction: its organization's top items
 become modules, web content becomes lessons (HTML sanitised with nh3, images
 and attachments from the package kept as Wagtail images and documents),
 assessments become quizzes with their questions in the course's bank, web
-links become lessons with a link. All pages are drafts (not live). Files of
-types outside the allow-list, discussions, LTI links and questions of other
-types are skipped and listed in the report. If anything fails, the rows roll
+links become lessons with a link, assignments (the CC assignment extension)
+become assignments, and discussion topics lessons of their prompt
+(`resources_import.py`). All pages are drafts (not live). Files of types
+outside the allow-list, LTI links and questions of other types are skipped
+and listed in the report. If anything fails, the rows roll
 back and the files already stored are deleted.
 """
 
@@ -39,10 +41,6 @@ from courses.models import (
     CourseModulePage,
     CoursePage,
     LessonPage,
-    Question,
-    QuestionOption,
-    QuizPage,
-    QuizPageQuestion,
 )
 
 from ...errors import CartridgeError
@@ -54,17 +52,13 @@ from .archive import (
     IMAGE_TYPES,
     MAX_IMAGE_PIXELS,
     MAX_ITEMS,
-    MAX_QUESTIONS,
     _Archive,
-    _children,
-    _descendants,
     _ext,
     _local,
     _xml,
 )
 from .html_import import _BodyBuilder, _html_body
 from .names import LICENCE_TEXT, MANIFEST
-from .qti_import import _meta_fields, _qti_question
 from .reader import (
     _course_metadata,
     _item_title,
@@ -73,6 +67,7 @@ from .reader import (
     _Resource,
     _resources,
 )
+from .resources_import import _ResourceImports
 
 
 @dataclass
@@ -84,6 +79,8 @@ class CartridgeImport:
     lessons: int = 0
     quizzes: int = 0
     questions: int = 0
+    assignments: int = 0
+    discussions: int = 0
     images: int = 0
     documents: int = 0
     skipped: list[str] = field(default_factory=list)
@@ -92,7 +89,7 @@ class CartridgeImport:
 # --- the import ------------------------------------------------------------------
 
 
-class _Importer:
+class _Importer(_ResourceImports):
     def __init__(self, archive: _Archive, *, index: CourseIndexPage, user) -> None:
         self.archive = archive
         self.index = index
@@ -228,20 +225,20 @@ class _Importer:
             for item in items
             if (resource := resources.get(item.get("identifierref"))) is not None
         } - {None}
-        pending: list[tuple[LessonPage, list[dict]]] = []
+        pending: list[tuple[object, str, list[dict]]] = []
         for module_title, items in modules:
             module = self._add(course, CourseModulePage(title=module_title[:255]))
             self.report.modules += 1
             for item in items:
                 self._item(course, module, item, resources, pending)
         # a link to a lesson made after the one linking to it is resolved last
-        for lesson, blocks in pending:
+        for page, field_name, blocks in pending:
             for block in blocks:
                 if block["type"] == "paragraph":
                     block["value"] = _FORWARD.sub(self._forward_link, block["value"])
-            lesson.body = json.dumps(blocks)
-            lesson.save()
-            lesson.save_revision(user=self.user)
+            setattr(page, field_name, json.dumps(blocks))
+            page.save()
+            page.save_revision(user=self.user)
         return self.report
 
     def _forward_link(self, match) -> str:
@@ -268,7 +265,7 @@ class _Importer:
                 )
                 self.lesson_pages[target] = lesson
                 if len(self.forward_paths) > forward:
-                    pending.append((lesson, blocks))
+                    pending.append((lesson, "body", blocks))
                 self.report.lessons += 1
             elif target and self.archive.has(target) and self.document(target, title):
                 body = [
@@ -282,6 +279,8 @@ class _Importer:
                     _("%(title)s: its file is missing or not accepted.")
                     % {"title": title}
                 )
+        elif kind.startswith("assignment_xmlv1p"):
+            self._assignment(module, title, resource, pending)
         elif kind.startswith("imsqti_xmlv1p2") or "assessment" in kind:
             self._quiz(course, module, title, resource)
         elif kind.startswith("imswl_xmlv1p"):
@@ -291,126 +290,22 @@ class _Importer:
                 _("%(title)s: LTI links are not imported.") % {"title": title}
             )
         elif kind.startswith("imsdt_xmlv1p"):
-            self.report.skipped.append(
-                _("%(title)s: discussion topics are not imported.") % {"title": title}
-            )
+            self._discussion(module, title, resource, pending)
         else:
             self.report.skipped.append(
                 _("%(title)s: resources of type %(type)s are not imported.")
                 % {"title": title, "type": kind[:80]}
             )
 
-    def _resource_xml(self, resource: _Resource):
-        path = next(
-            (
-                p
-                for p in [resource.href, *resource.files]
-                if p and _ext(p) in ("xml", "qti")
-            ),
-            None,
-        )
-        if path is None or not self.archive.has(path):
-            return None
-        return _xml(self.archive, path)
-
-    def _web_link(self, module, title, resource) -> None:
-        root = self._resource_xml(resource)
-        url_el = (
-            next(iter(_descendants(root, "url")), None) if root is not None else None
-        )
-        href = (url_el.get("href") or "") if url_el is not None else ""
-        if urlsplit(href).scheme not in ("http", "https"):
-            self.report.skipped.append(
-                _("%(title)s: the web link has no http(s) address.") % {"title": title}
-            )
-            return
-        body = [
-            {
-                "type": "link",
-                "value": {"title": title[:200], "url": href, "description": ""},
-            }
-        ]
-        self._add(module, LessonPage(title=title, body=json.dumps(body)))
-        self.report.lessons += 1
-
-    def _quiz(self, course, module, title, resource) -> None:
-        root = self._resource_xml(resource)
-        assessment = (
-            next(iter(_descendants(root, "assessment")), None)
-            if root is not None
-            else None
-        )
-        if assessment is None:
-            self.report.skipped.append(
-                _("%(title)s: the assessment file is missing.") % {"title": title}
-            )
-            return
-        fields = _meta_fields(
-            next(iter(_children(assessment, "qtimetadata")), assessment)
-        )
-        attempts = fields.get("cc_maxattempts", "1")
-        try:
-            limit = int(fields.get("qmd_timelimit") or 0) or None
-        except ValueError:
-            limit = None
-        quiz = self._add(
-            module,
-            QuizPage(
-                title=title,
-                grade_category="quiz",
-                attempts_allowed=0
-                if attempts.lower() == "unlimited"
-                else min(int(attempts) if attempts.isdigit() else 1, 100),
-                time_limit_minutes=min(limit, 1000) if limit else None,
-            ),
-        )
-        self.report.quizzes += 1
-        order = 0
-        items = _descendants(assessment, "item")
-        if len(items) > MAX_QUESTIONS:
-            raise CartridgeError(
-                _("%(quiz)s has more than %(n)d questions.")
-                % {"quiz": title, "n": MAX_QUESTIONS}
-            )
-        for item in items:
-            parsed = _qti_question(item)
-            if isinstance(parsed, str):
-                self.report.skipped.append(
-                    _("%(quiz)s: question “%(question)s” was skipped: %(why)s.")
-                    % {
-                        "quiz": title,
-                        "question": (item.get("title") or item.get("ident") or "?")[
-                            :60
-                        ],
-                        "why": parsed,
-                    }
-                )
-                continue
-            question = Question.objects.create(
-                course=course,
-                type=parsed.type,
-                text=parsed.text,
-                points=parsed.points,
-                correct_boolean=parsed.correct_boolean,
-                accepted_answers="\n".join(parsed.accepted),
-                explanation=parsed.explanation,
-            )
-            QuestionOption.objects.bulk_create(
-                QuestionOption(
-                    question=question, text=text, is_correct=right, sort_order=n
-                )
-                for n, (text, right) in enumerate(parsed.options)
-            )
-            QuizPageQuestion.objects.create(
-                page=quiz, question=question, sort_order=order
-            )
-            order += 1
-            self.report.questions += 1
-        quiz.save_revision(user=self.user)
-
     def _body(self, resource: _Resource) -> list[dict]:
         target = resource.href or resource.files[0]
-        base = posixpath.dirname(target)
+        return self._blocks(
+            _html_body(self.archive.read(target)), base=posixpath.dirname(target)
+        )
+
+    def _blocks(self, html: str, *, base: str) -> list[dict]:
+        """Lesson blocks of `html` (sanitised), its links and images resolved
+        from the folder `base` of the package."""
 
         def link_for(href: str) -> str:
             parts = urlsplit(href)
@@ -449,7 +344,7 @@ class _Importer:
             }
 
         html = nh3.clean(
-            _html_body(self.archive.read(target)),
+            html,
             tags=HTML_TAGS,
             attributes=HTML_ATTRIBUTES,
             url_schemes={"http", "https", "mailto"},

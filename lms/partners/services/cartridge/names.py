@@ -16,6 +16,8 @@ NS_LTI_CC = "http://www.imsglobal.org/xsd/imslticc_v1p3"
 NS_BLTI = "http://www.imsglobal.org/xsd/imsbasiclti_v1p0"
 NS_LTICM = "http://www.imsglobal.org/xsd/imslticm_v1p0"
 NS_LTICP = "http://www.imsglobal.org/xsd/imslticp_v1p0"
+NS_ASSIGNMENT = "http://www.imsglobal.org/xsd/imscc_extensions/assignment"
+NS_DT = "http://www.imsglobal.org/xsd/imsccv1p3/imsdt_v1p3"
 
 SCHEMA_LOCATIONS = {
     NS_CP: "http://www.imsglobal.org/profile/cc/ccv1p3/ccv1p3_imscp_v1p2_v1p0.xsd",
@@ -25,11 +27,17 @@ SCHEMA_LOCATIONS = {
     "ccv1p3_lomresource_v1p0.xsd",
     NS_QTI: "http://www.imsglobal.org/profile/cc/ccv1p3/ccv1p3_qtiasiv1p2p1_v1p0.xsd",
     NS_LTI_CC: "http://www.imsglobal.org/xsd/imslticc_v1p3.xsd",
+    NS_ASSIGNMENT: "http://www.imsglobal.org/profile/cc/cc_extensions/"
+    "cc_extresource_assignmentv1p0_v1p0.xsd",
+    NS_DT: "http://www.imsglobal.org/profile/cc/ccv1p3/ccv1p3_imsdt_v1p3.xsd",
 }
 
 TYPE_WEBCONTENT = "webcontent"
 TYPE_QTI = "imsqti_xmlv1p2/imscc_xmlv1p3/assessment"
 TYPE_LTI = "imsbasiclti_xmlv1p3"
+# the assignment extension of CC 1.3 and its discussion topics
+TYPE_ASSIGNMENT = "assignment_xmlv1p0"
+TYPE_DISCUSSION = "imsdt_xmlv1p3"
 
 PROFILE_SINGLE = "cc.multiple_choice.v0p1"
 PROFILE_MULTIPLE = "cc.multiple_response.v0p1"
@@ -64,7 +72,7 @@ for _prefix, _uri in (
 # readers expect; ElementTree cannot write unprefixed attributes beside a
 # default namespace, so those elements are written with plain names under a
 # root that declares it.
-_DEFAULT_NAMESPACES = {NS_CP, NS_QTI, NS_LTI_CC}
+_DEFAULT_NAMESPACES = {NS_CP, NS_QTI, NS_LTI_CC, NS_ASSIGNMENT, NS_DT}
 
 
 def _q(namespace: str, tag: str) -> str:
