@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.base import ContentFile
-from django.utils import translation
+from django.utils import timezone, translation
 from lxml import etree
 from wagtail.images import get_image_model
 
@@ -59,6 +59,7 @@ def _thread(forum, title, body, **fields):
         body_format="html",
         body_html=f"<p>{body}</p>",
         body_text=body,
+        last_activity_at=timezone.now(),
         **fields,
     )
 
