@@ -237,17 +237,17 @@ def test_query_counts_are_pinned_and_flat_from_5_to_50(
     _with_people_and_files(index, 5)
     url = reverse("api:publications") + "?page_size=100"
     api.get(url)  # warm the site and locale caches
-    # the token; the publications, their people, topics and files; the audit
-    # line and the token's last use
-    with django_assert_num_queries(7):
+    # the token; the view restrictions (public pages only), the publications,
+    # their people, topics and files; the audit line and the token's last use
+    with django_assert_num_queries(8):
         first = api.get(url)
     assert len(first.json()["results"]) == 5
     _with_people_and_files(index, 45)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = api.get(url)
     assert len(response.json()["results"]) == 50
     some = response.json()["results"][-1]["id"]
     detail = reverse("api:publication", args=[some])
     api.get(detail)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         api.get(detail)
