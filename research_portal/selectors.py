@@ -502,3 +502,22 @@ def publication_index_list_addable(*, user) -> list[PublicationIndexPage]:
         ).order_by("path")
         if index.permissions_for_user(user).can_add_subpage()
     ]
+
+
+def publication_list_for_api(
+    *, selected: dict | None = None
+) -> QuerySet[PublicationPage]:
+    """Published publications narrowed by `selected` (the keys of FILTERS), with
+    their series, people in order, topics and files: the same few queries
+    however many there are (the partners API's list and detail)."""
+    selected = {k: v for k, v in (selected or {}).items() if k in FILTERS and v}
+    queryset = _filtered(publication_list_published(), query="", selected=selected)
+    return publication_list_with_people(queryset).prefetch_related(
+        "topics",
+        Prefetch(
+            "files",
+            queryset=PublicationPageFile.objects.select_related("file").order_by(
+                "sort_order"
+            ),
+        ),
+    )

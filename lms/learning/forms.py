@@ -45,6 +45,8 @@ class CatalogFilterForm(forms.Form):
     category = forms.IntegerField(label=_("Category"), required=False, min_value=1)
     upcoming = forms.BooleanField(label=_("Starting soon or under way"), required=False)
     seats = forms.BooleanField(label=_("Seats left"), required=False)
+    # rendered by the provider that knows the choices (lms.partners)
+    offered_by = forms.SlugField(required=False, max_length=50)
     page = forms.IntegerField(required=False, min_value=1)
 
     def catalog_query(self) -> CatalogQuery:

@@ -34,6 +34,9 @@ from .models import (
 
 CATALOG_PAGE_SIZE = 12
 FACETS = ("learning_mode", "delivery", "level", "course_language")
+# the catalog's own courses in the "offered by" facet; any other value names
+# another provider (a partner university, whose courses lms.partners shows)
+OUR_COURSES = "campus"
 
 
 @dataclass
@@ -48,6 +51,7 @@ class CatalogQuery:
     category: int | None = None
     upcoming: bool = False
     seats: bool = False
+    offered_by: str = ""
     page: int = 1
 
 
@@ -155,6 +159,12 @@ def course_catalog(*, index, query: CatalogQuery) -> dict[str, Any]:
         courses = courses.filter(translation_key__in=ranked).order_by(order)
     else:
         courses = courses.order_by("-first_published_at", "pk")
+    our_count = None
+    if query.offered_by and query.offered_by != OUR_COURSES:
+        # another provider's courses are asked for: none of ours, but the facet
+        # still says how many of ours match the other filters
+        our_count = courses.count()
+        courses = courses.none()
 
     facets = {
         name: dict(courses.order_by().values_list(name).annotate(n=Count("pk")))
@@ -172,6 +182,8 @@ def course_catalog(*, index, query: CatalogQuery) -> dict[str, Any]:
         "facets": facets,
         "categories": CourseCategory.objects.filter(locale_id=index.locale_id),
         "result_count": paginator.count,
+        "our_course_count": paginator.count if our_count is None else our_count,
+        "show_our_courses": our_count is None,
     }
 
 

@@ -21,8 +21,7 @@ from lms.learning.permissions import is_center_staff
 
 from . import selectors
 from .errors import CartridgeError
-from .services.cartridge import cartridge_export
-from .services.cartridge_import import MAX_PACKAGE_BYTES, cartridge_import
+from .services.cartridge import MAX_PACKAGE_BYTES, cartridge_export, cartridge_import
 
 
 @login_required

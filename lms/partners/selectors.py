@@ -17,7 +17,12 @@ from lms.accounts.models import ConsentPurpose
 from lms.accounts.selectors import user_exclude_withdrawn
 from lms.learning.models import CourseRun, Enrollment
 from lms.learning.permissions import is_center_staff
-from lms.learning.selectors import FACETS, course_run_list_open, runs_in_language
+from lms.learning.selectors import (
+    FACETS,
+    OUR_COURSES,
+    course_run_list_open,
+    runs_in_language,
+)
 
 from .models import (
     AgreementLicence,
@@ -260,17 +265,51 @@ def partner_own_courses(*, institution) -> QuerySet[PartnerCourse]:
     return PartnerCourse.objects.filter(institution=institution)
 
 
-def partner_course_list_for_catalog(*, filters: dict | None = None) -> list:
-    """Listed partner courses for our catalog page, with the partner and its
-    logo: one query whatever the number of courses."""
-    courses = PartnerCourse.objects.listed().select_related(
-        "institution", "institution__logo"
-    )
+def _partner_courses_for_catalog(filters: dict | None) -> QuerySet[PartnerCourse]:
+    courses = PartnerCourse.objects.listed()
     for name in FACETS:
         value = (filters or {}).get(name)
         if value:
             courses = courses.filter(**{name: value})
+    return courses
+
+
+def partner_course_list_for_catalog(
+    *, filters: dict | None = None, offered_by: str = ""
+) -> list:
+    """Listed partner courses for our catalog page, with the partner and its
+    logo: one query whatever the number of courses. `offered_by` narrows them
+    to one partner (its slug); our own courses' value gives none."""
+    if offered_by == OUR_COURSES:
+        return []
+    courses = _partner_courses_for_catalog(filters).select_related(
+        "institution", "institution__logo"
+    )
+    if offered_by:
+        courses = courses.filter(institution__slug=offered_by)
     return list(courses.order_by("starts_on", "title", "pk")[:50])
+
+
+def partner_catalog_providers(*, filters: dict | None = None) -> list[dict]:
+    """The catalog's "offered by" facet: each partner with listed courses that
+    match `filters`, its name in the reader's language and how many. One query."""
+    english = (get_language() or "ko").startswith("en")
+    rows = (
+        _partner_courses_for_catalog(filters)
+        .order_by()
+        .values("institution__slug", "institution__name_ko", "institution__name_en")
+        .annotate(n=Count("pk"))
+    )
+    providers = [
+        {
+            "slug": row["institution__slug"],
+            "name": (english and row["institution__name_en"])
+            or row["institution__name_ko"],
+            "count": row["n"],
+        }
+        for row in rows
+    ]
+    return sorted(providers, key=lambda provider: provider["name"])
 
 
 def cartridge_export_access(*, user, course) -> tuple[bool, PartnerAgreement | None]:
@@ -297,3 +336,28 @@ def cartridge_export_access(*, user, course) -> tuple[bool, PartnerAgreement | N
         .first()
     )
     return agreement is not None, agreement
+
+
+def course_discussion_prompts(*, course) -> list[tuple[str, str]]:
+    """The course team's discussion prompts, as (title, HTML): the pinned,
+    visible discussion threads of the forums of the course's runs, newest run
+    first, once per title. Only the opening message; never a reply or who
+    wrote it. One query."""
+    from lms.community.models import Thread, ThreadKind
+
+    threads = (
+        Thread.objects.filter(
+            forum__scope="run",
+            forum__run__course__translation_key=course.translation_key,
+            kind=ThreadKind.DISCUSSION,
+            is_pinned=True,
+            is_hidden=False,
+            deleted_at__isnull=True,
+        )
+        .order_by(F("forum__run__starts_on").desc(nulls_last=True), "pk")
+        .values_list("title", "body_html")
+    )
+    prompts: dict[str, str] = {}
+    for title, html in threads:
+        prompts.setdefault(title, html)
+    return list(prompts.items())

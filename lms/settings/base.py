@@ -459,6 +459,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "PublicationTypeEnum": "research_portal.models.PublicationType",
+    },
 }
 
 # Every record carries the request id (lms/core/request_id.py); production

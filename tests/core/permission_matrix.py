@@ -55,6 +55,8 @@ GET_MATRIX = """
 /api/v1/catalog/courses/{course}/outline/                 401   401   401   401   401   401   401   ok    401
 /api/v1/catalog/courses/{course}/cartridge/               401   401   401   401   401   401   401   ok    401
 /api/v1/lessons/{lesson}/                                 401   401   401   401   401   401   401   ok    401
+/api/v1/publications/                                     401   401   401   401   401   401   401   ok    401
+/api/v1/publications/{publication}/                       401   401   401   401   401   401   401   ok    401
 /api/v1/enrolments/                                       401   401   401   401   401   401   401   ok    401
 /api/v1/enrolments/{enrollment}/                          401   401   401   401   401   401   401   404   401
 /api/v1/certificates/{certificate_code}/                  401   401   401   401   401   401   401   ok    401
@@ -362,6 +364,8 @@ POST_MATRIX = """
 /api/v1/catalog/courses/{course}/                         401   401   401   401   401   401   401   405   401
 /api/v1/catalog/courses/{course}/outline/                 401   401   401   401   401   401   401   405   401
 /api/v1/lessons/{lesson}/                                 401   401   401   401   401   401   401   405   401
+/api/v1/publications/                                     401   401   401   401   401   401   401   405   401
+/api/v1/publications/{publication}/                       401   401   401   401   401   401   401   405   401
 /api/v1/enrolments/                                       401   401   401   401   401   401   401   400   401
 /api/v1/enrolments/{enrollment}/                          401   401   401   401   401   401   401   405   401
 /api/v1/certificates/{certificate_code}/                  401   401   401   401   401   401   401   405   401

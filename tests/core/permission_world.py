@@ -236,6 +236,10 @@ def world_build(*, seed: bool = True) -> dict:
         ).slug,
         "learner_id": learner.pk,
         "learner2_id": learner2.pk,
+        "publication": PublicationPage.objects.live()
+        .filter(locale__language_code="ko", alias_of__isnull=True)
+        .first()
+        .pk,
         "publication_url": PublicationPage.objects.live()
         .filter(locale__language_code="ko")
         .first()

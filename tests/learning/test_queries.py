@@ -21,8 +21,9 @@ pytestmark = pytest.mark.django_db
 # signed in, so the anonymous page cache is not in play: session and user,
 # routing (1: the locale), and the catalog selector (the view restrictions of
 # public pages, the facets with the count (5), categories, one page of courses,
-# the runs prefetch), and the partner universities' courses (1, lms.partners)
-CATALOG_QUERIES = 13
+# the runs prefetch), and the partner universities' courses and their "offered
+# by" facet counts (2, lms.partners)
+CATALOG_QUERIES = 14
 # session and user, enrolments with runs and courses, lessons, progress, bookmarks,
 # and whether the person teaches (staff group, instructor links)
 DASHBOARD_QUERIES = 8

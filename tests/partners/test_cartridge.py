@@ -34,8 +34,8 @@ from lms.partners.services.cartridge import (
     NS_LTI_CC,
     NS_QTI,
     cartridge_export,
+    cartridge_import,
 )
-from lms.partners.services.cartridge_import import cartridge_import
 
 from ..factories import (
     CourseModulePageFactory,
@@ -402,9 +402,9 @@ def test_bad_packages_are_refused_whole(catalog, upload, message):
 
 
 def test_oversized_package_is_refused(catalog, monkeypatch):
-    from lms.partners.services import cartridge_import as module
+    from lms.partners.services.cartridge import archive
 
-    monkeypatch.setattr(module, "MAX_PACKAGE_BYTES", 1000)
+    monkeypatch.setattr(archive, "MAX_PACKAGE_BYTES", 1000)
     upload = _package({"imsmanifest.xml": MINIMAL_MANIFEST, "a/index.html": "x" * 5000})
     upload = io.BytesIO(upload.getvalue() + b"\0" * 1000)
     with translation.override("en"), pytest.raises(CartridgeError, match="larger than"):
@@ -412,9 +412,9 @@ def test_oversized_package_is_refused(catalog, monkeypatch):
 
 
 def test_too_many_items_are_refused(catalog, monkeypatch):
-    from lms.partners.services import cartridge_import as module
+    from lms.partners.services.cartridge import importer
 
-    monkeypatch.setattr(module, "MAX_ITEMS", 1)
+    monkeypatch.setattr(importer, "MAX_ITEMS", 1)
     upload = _package({"imsmanifest.xml": MINIMAL_MANIFEST, "a/index.html": "x"})
     before = _rows()
     with (
@@ -427,7 +427,7 @@ def test_too_many_items_are_refused(catalog, monkeypatch):
 
 def test_a_failure_midway_leaves_no_rows_and_no_files(catalog, monkeypatch, tmp_path):
     """An error after images were stored rolls the pages back and deletes them."""
-    from lms.partners.services import cartridge_import as module
+    from lms.partners.services.cartridge import importer as module
 
     manifest = MINIMAL_MANIFEST.replace(
         '<file href="a/index.html"/>',
@@ -662,15 +662,15 @@ def test_api_export_query_count_is_pinned(
     api_for, partner_a, rich_course, django_assert_num_queries
 ):
     """Token, agreement, course, four queries for the tree, then one for the
-    images of a lesson that has some and two for each quiz; more plain lessons
-    cost nothing more."""
+    images of a lesson that has some, two for each quiz and one for the
+    discussion prompts; more plain lessons cost nothing more."""
     agreement_make(partner_a, [rich_course], licence="adapt")
     api = api_for(partner_a, scopes=["content:read"])
     url = reverse("api:course-cartridge", args=[rich_course.pk])
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         assert api.get(url).status_code == 200
     module = CourseModulePage.objects.child_of(rich_course).last()
     for _n in range(3):
         LessonPageFactory(parent=module)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         assert api.get(url).status_code == 200

@@ -65,6 +65,8 @@ ENDPOINTS = [
     ("get", "api:catalog-course", True),
     ("get", "api:course-outline", True),
     ("get", "api:course-cartridge", True),
+    ("get", "api:publications", False),
+    ("get", "api:publication", True),
     ("get", "api:enrolments", False),
     ("post", "api:enrolments", False),
 ]

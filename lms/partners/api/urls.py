@@ -39,6 +39,12 @@ urlpatterns = [
         name="course-cartridge",
     ),
     path("lessons/<anyint:pk>/", views.LessonContentView.as_view(), name="lesson"),
+    path("publications/", views.PublicationList.as_view(), name="publications"),
+    path(
+        "publications/<anyint:pk>/",
+        views.PublicationDetail.as_view(),
+        name="publication",
+    ),
     path("enrolments/", views.EnrolmentList.as_view(), name="enrolments"),
     path("enrolments/<anyint:pk>/", views.EnrolmentDetail.as_view(), name="enrolment"),
     re_path(
