@@ -27,16 +27,12 @@ from .front_desk import (
     stay_check_out,
     stay_no_show,
 )
-from .releases import (
-    stay_holds_release,
-)
+from .releases import stay_holds_release
 from .reschedules import (
     stay_flag_for_rescheduled_run,
     stay_review_clear,
 )
-from .rooms import (
-    out_of_service_create,
-)
+from .rooms import out_of_service_create
 
 __all__ = [
     "LodgingError",

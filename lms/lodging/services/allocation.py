@@ -8,9 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
-from lms.learning.models import (
-    CourseRun,
-)
+from lms.learning.models import CourseRun
 
 from ..assignment import Occupancy, Request, bed_refusal, request_for
 from ..models import (

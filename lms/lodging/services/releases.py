@@ -7,9 +7,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from lms.learning.models import (
-    SEAT_HOLDING,
-)
+from lms.learning.models import SEAT_HOLDING
 
 from ..assignment import Occupancy, request_for
 from ..models import (

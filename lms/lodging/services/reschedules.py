@@ -4,9 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
-from lms.learning.models import (
-    CourseRun,
-)
+from lms.learning.models import CourseRun
 
 from ..models import (
     LIVE,

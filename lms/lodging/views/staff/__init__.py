@@ -5,9 +5,7 @@ CSV exports, flagged stays, a run's stays and waitlist, and the actions on a
 stay (check in and out, no-show, change bed or nights, cancel).
 """
 
-from .access import (
-    staff_required,
-)
+from .access import staff_required
 from .exports import (
     front_desk_csv,
     housekeeping_csv,
@@ -33,9 +31,7 @@ from .stays import (
     stay_new,
     stay_nights_change_view,
 )
-from .urls import (
-    urlpatterns,
-)
+from .urls import urlpatterns
 
 __all__ = [
     "ACTIONS",
