@@ -1,5 +1,6 @@
 """How certificates look: templates, their signatories, and each course's
-certificate settings."""
+certificate settings.
+"""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator

@@ -1,5 +1,6 @@
 """The static background (frame, guilloche pattern, images), compiled once per
-template version and kept in memory."""
+template version and kept in memory.
+"""
 
 import io
 import math

@@ -1,5 +1,6 @@
 """The drawing fed from the models: template specs, certificate content, and the
-renders the rest of Campus calls."""
+renders the rest of Campus calls.
+"""
 
 import datetime as dt
 import threading

@@ -1,5 +1,6 @@
 """Peer review: settings due, a reviewer's work, reviews received, an
-assignment's overview."""
+assignment's overview.
+"""
 
 from typing import Any
 

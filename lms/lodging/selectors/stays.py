@@ -1,5 +1,6 @@
 """Nights and stays, shared by the other selectors: the nights proposed for a
-run, the nights between two dates, stays with what is shown of them."""
+run, the nights between two dates, stays with what is shown of them.
+"""
 
 import datetime as dt
 

@@ -1,5 +1,6 @@
 """Staff choosing beds: booking a guest, moving a stay to another bed or other
-nights."""
+nights.
+"""
 
 import datetime as dt
 

@@ -1,5 +1,6 @@
 """What every lodging service shares: the refusal, the inventory lock, saving a
-stay and telling its guest after commit."""
+stay and telling its guest after commit.
+"""
 
 import datetime as dt
 from functools import partial

@@ -1,5 +1,6 @@
 """Beds that come free: lapsed holds, ended enrolments, and the waitlist promoted
-into the beds they leave."""
+into the beds they leave.
+"""
 
 import datetime as dt
 
