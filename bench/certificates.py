@@ -56,7 +56,7 @@ ENGLISH_BODY = (
 
 
 def rosette_points(cx, cy, radius, petals, curves, steps=240):
-    """The same guilloche curves Campus draws (certificates.pdf._guilloche)."""
+    """The guilloche curves Campus draws (certificates.pdf.background._guilloche)."""
     paths = []
     for curve in range(curves):
         phase = 2 * math.pi * curve / curves / petals

@@ -77,9 +77,12 @@ def test_the_page_is_vector_with_no_images_without_logo_or_seal(issued):
 def test_the_background_is_compiled_once_per_template_version(issued, monkeypatch):
     calls = []
     compile_background = pdf.background_compile
-    monkeypatch.setattr(pdf, "_backgrounds", type(pdf._backgrounds)())
+    # the cache and the compiler it calls live in the background module
     monkeypatch.setattr(
-        pdf,
+        pdf.background, "_backgrounds", type(pdf.background._backgrounds)()
+    )
+    monkeypatch.setattr(
+        pdf.background,
         "background_compile",
         lambda spec: calls.append(spec) or compile_background(spec),
     )

@@ -126,8 +126,10 @@ def test_without_the_lock_the_constraint_still_refuses_the_second_bed_night(
     """Take the row lock away: the exclusion constraint alone keeps the bed
     single, and the loser gets a clear refusal, not a 500."""
     from lms.lodging import services
+    from lms.lodging.services import bookings
 
-    monkeypatch.setattr(services, "_lock_inventory", lambda: None)
+    # stay_hold takes the lock through the name its own module imported
+    monkeypatch.setattr(bookings, "_lock_inventory", lambda: None)
     outcomes: list[str] = []
 
     def attempt(enrollment):
