@@ -519,6 +519,7 @@ from .event_models import (  # noqa: E402,F401
     EventRegistration,
     EventSeats,
 )
+from .navigation_models import NavigationLink, SiteNavigation  # noqa: E402,F401
 from .organization_models import (  # noqa: E402,F401
     OrganizationAdmin,
     OrganizationProfile,

@@ -17,6 +17,8 @@ STAFF_MODELS = {
     "wagtailimages": ["image"],
     "wagtaildocs": ["document"],
     "filer": ["file", "folder", "image"],
+    # the menus and the footer (Settings → Site navigation)
+    "cms": ["sitenavigation"],
 }
 STAFF_PAGE_PERMISSIONS = [
     "add_page",
