@@ -444,3 +444,54 @@ def seed_library(*, categories) -> list[LibraryResource]:
             resource.tags.set(tags)
         resources.append(resource)
     return resources
+
+
+def seed_readings() -> int:
+    """The courses' reading lists from `demo/courses/readings.yaml` (after the
+    research center's publications exist); returns how many readings.
+
+    A list is published with the course as an editor would, so the course's
+    revision holds it and publishing records which courses cite what
+    (`course_readings_sync`). An unchanged list publishes nothing.
+    """
+    from research_portal.models import PublicationPage
+
+    from .models import CoursePageReading
+
+    spec = demo_load("courses/readings.yaml")
+    publications = {
+        page.slug: page
+        for page in PublicationPage.objects.filter(locale__language_code="ko")
+    }
+    total = 0
+    for slug in spec.data:
+        items = spec.nodes(slug)
+        wanted = []
+        for item in items:
+            name = item.text("publication")
+            if name not in publications:
+                raise item.error("publication", f"no publication {name!r}")
+            wanted.append((name, item.flag("required"), item.bilingual_text("note")))
+        for code in LANGUAGES:
+            course = CoursePage.objects.filter(
+                slug=slug, locale__language_code=code
+            ).first()
+            if course is None:
+                raise spec.error(slug, f"no course {slug!r} in {code}")
+            rows = [
+                (publications[name].pk, required, note[code])
+                for name, required, note in wanted
+            ]
+            current = [
+                (reading.publication_id, reading.is_required, reading.note)
+                for reading in course.readings.all()
+            ]
+            total += len(rows)
+            if current == rows:
+                continue
+            course.readings = [
+                CoursePageReading(publication_id=pk, is_required=required, note=note)
+                for pk, required, note in rows
+            ]
+            course.save_revision().publish()
+    return total

@@ -20,7 +20,7 @@ from certificates.models import Certificate
 from cms.demo import research_services_seed, seed_site
 from cms.demo_town import seed_town
 from cms.roles import roles_permissions_grant
-from courses.demo import seed_categories, seed_courses, seed_library
+from courses.demo import seed_categories, seed_courses, seed_library, seed_readings
 from courses.demo_assessments import seed_assessments
 from courses.models import CoursePage, LessonPage, LibraryResource
 from lms.accounts.demo import DEMO_PASSWORD, demo_sign_in_note, seed_people
@@ -95,6 +95,7 @@ def seed_demo() -> tuple[dict[str, User], list]:
     research_services_seed(
         publications=research["index_ko"], living_labs=research["labs_ko"]
     )
+    seed_readings()
     partners = seed_partners(password=DEMO_PASSWORD)
     seed_lti()
     return people, partners
