@@ -78,7 +78,7 @@ class Series(models.Model):
         return self.display_name
 
     def save(self, *args, **kwargs):
-        from .identifiers import issn_normalize
+        from ..identifiers import issn_normalize
 
         if self.issn:
             self.issn = issn_normalize(self.issn)
@@ -154,7 +154,7 @@ class Person(index.Indexed, models.Model):
         return self.display_name
 
     def save(self, *args, **kwargs):
-        from .identifiers import orcid_normalize
+        from ..identifiers import orcid_normalize
 
         if self.orcid:
             self.orcid = orcid_normalize(self.orcid)

@@ -39,37 +39,37 @@ class PublicationIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def listing(self, request):
-        from .views import publication_index_serve
+        from ..views import publication_index_serve
 
         return publication_index_serve(request, index_page=self)
 
     @path("feed/")
     def feed(self, request):
-        from .views import publication_feed
+        from ..views import publication_feed
 
         return publication_feed(request, index_page=self)
 
     @path("authors/<slug:slug>/")
     def author(self, request, slug):
-        from .views import person_profile_serve
+        from ..views import person_profile_serve
 
         return person_profile_serve(request, index_page=self, slug=slug)
 
     @path("series/<slug:slug>/")
     def series(self, request, slug):
-        from .views import series_serve
+        from ..views import series_serve
 
         return series_serve(request, index_page=self, slug=slug)
 
     @path("usage/")
     def usage(self, request):
-        from .views import usage_serve
+        from ..views import usage_serve
 
         return usage_serve(request, index_page=self)
 
     @path("usage/csv/")
     def usage_report(self, request):
-        from .views import usage_report_csv
+        from ..views import usage_report_csv
 
         return usage_report_csv(request, index_page=self)
 
@@ -297,7 +297,7 @@ class PublicationPage(RoutablePageMixin, Page):
         verbose_name_plural = _("publications")
 
     def full_clean(self, *args, **kwargs):
-        from .identifiers import doi_normalize, isbn_normalize, issn_normalize
+        from ..identifiers import doi_normalize, isbn_normalize, issn_normalize
 
         super().full_clean(*args, **kwargs)
         # stored in their canonical form once they are known to be valid
@@ -320,19 +320,19 @@ class PublicationPage(RoutablePageMixin, Page):
 
     @path("")
     def landing(self, request):
-        from .views import publication_serve
+        from ..views import publication_serve
 
         return publication_serve(request, page=self)
 
     @path("cite/<str:style>/")
     def cite(self, request, style):
-        from .views import publication_cite
+        from ..views import publication_cite
 
         return publication_cite(request, page=self, style=style)
 
     @path("files/<int:file_id>/")
     def file(self, request, file_id):
-        from .views import publication_file_serve
+        from ..views import publication_file_serve
 
         return publication_file_serve(request, page=self, file_id=file_id)
 
