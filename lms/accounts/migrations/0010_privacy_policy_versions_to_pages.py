@@ -43,7 +43,8 @@ def _add_child(Page, parent, model, **fields):
 
 
 def _html(text: str) -> str:
-    return linebreaks(escape(text))
+    # Draftail reads self-closed line breaks only
+    return linebreaks(escape(text)).replace("<br>", "<br/>")
 
 
 def versions_to_pages(apps, schema_editor):
