@@ -108,7 +108,10 @@ def seed_site() -> HomePage:
     home = site_data.node("home")
     root = Page.get_first_root_node()
     # Wagtail's initial "Welcome" page gives way to the Campus home page
-    for page in root.get_children().exclude(content_type__model="homepage"):
+    # (the privacy policy also lives under the root, outside the site's tree)
+    for page in root.get_children().exclude(
+        content_type__model__in=["homepage", "privacypolicyindexpage"]
+    ):
         page.specific.delete()
 
     homes = {}

@@ -11,7 +11,6 @@ from .models import (
     ConsentItemVersion,
     GuardianConsent,
     Organization,
-    PrivacyPolicyVersion,
     User,
 )
 from .services import (
@@ -21,7 +20,6 @@ from .services import (
     consent_item_save,
     consents_record,
     guardian_consent_record,
-    privacy_policy_publish,
 )
 
 
@@ -187,23 +185,6 @@ class ConsentAdmin(admin.ModelAdmin):
             method=Consent.Method.PAPER,
             recorded_by=request.user,
         )
-
-    def has_change_permission(self, request, obj=None):
-        return obj is None
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(PrivacyPolicyVersion)
-class PrivacyPolicyVersionAdmin(admin.ModelAdmin):
-    """Staff add a new version; published versions stay as they were, in public."""
-
-    list_display = ["number", "effective_from", "created_at"]
-    fields = ["effective_from", "body_ko", "body_en", "changes_ko", "changes_en"]
-
-    def save_model(self, request, obj, form, change):
-        privacy_policy_publish(version=obj)
 
     def has_change_permission(self, request, obj=None):
         return obj is None

@@ -432,38 +432,6 @@ class Consent(models.Model):
         return f"{self.user_id} {self.version} {state}"
 
 
-class PrivacyPolicyVersion(models.Model):
-    """A version of the privacy policy (개인정보 처리방침); never edited, only added.
-
-    The current one is the newest in effect; all of them stay public, so that
-    anyone can read what the policy said when they agreed.
-    """
-
-    number = models.PositiveIntegerField(_("version"), unique=True)
-    effective_from = models.DateField(_("in effect from"))
-    body_ko = models.TextField(_("text (Korean)"))
-    body_en = models.TextField(_("text (English)"))
-    changes_ko = models.TextField(_("what changed (Korean)"), blank=True)
-    changes_en = models.TextField(_("what changed (English)"), blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("privacy policy version")
-        verbose_name_plural = _("privacy policy versions")
-        ordering = ["-number"]
-
-    def __str__(self) -> str:
-        return f"v{self.number} ({self.effective_from:%Y-%m-%d})"
-
-    @property
-    def body(self) -> str:
-        return self.body_en if get_language() == "en" else self.body_ko
-
-    @property
-    def changes(self) -> str:
-        return self.changes_en if get_language() == "en" else self.changes_ko
-
-
 class GuardianConsent(models.Model):
     """A legal guardian's consent for a child under 14 (PIPA art. 22-2)."""
 
@@ -502,3 +470,7 @@ class GuardianConsent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.guardian_name} ({self.recorded_at:%Y-%m-%d})"
+
+
+# the privacy policy is a Wagtail page type (one page per version)
+from .privacy_pages import PrivacyPolicyIndexPage, PrivacyPolicyPage  # noqa: E402, F401

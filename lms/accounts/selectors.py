@@ -14,7 +14,7 @@ from .models import (
     Consent,
     ConsentItemVersion,
     ConsentPurpose,
-    PrivacyPolicyVersion,
+    PrivacyPolicyPage,
     User,
 )
 from .personal_data import personal_data_providers
@@ -215,20 +215,54 @@ def user_needs_email(*, user: User) -> bool:
     return not EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
-def privacy_policy_current() -> PrivacyPolicyVersion | None:
-    """The newest version of the privacy policy already in effect."""
+def privacy_policy_list() -> list[PrivacyPolicyPage]:
+    """Every published version, newest first: the policy's public history.
+
+    In the reader's language, or in the site's default language where the
+    policy has no translation yet; one query.
+    """
+    from django.conf import settings
+    from django.utils import translation
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    try:
+        wanted = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        wanted = default
+    rows = list(
+        PrivacyPolicyPage.objects.live()
+        .filter(locale__language_code__in={wanted, default})
+        .select_related("locale")
+        .order_by("-number")
+    )
+    own = [row for row in rows if row.locale.language_code == wanted]
+    return own or [row for row in rows if row.locale.language_code == default]
+
+
+def _in_effect(versions: list[PrivacyPolicyPage]) -> PrivacyPolicyPage | None:
     from django.utils import timezone
 
-    return (
-        PrivacyPolicyVersion.objects.filter(effective_from__lte=timezone.localdate())
-        .order_by("-number")
-        .first()
-    )
+    today = timezone.localdate()
+    return next((v for v in versions if v.effective_from <= today), None)
 
 
-def privacy_policy_list() -> QuerySet[PrivacyPolicyVersion]:
-    """Every version, newest first: the policy's public history."""
-    return PrivacyPolicyVersion.objects.order_by("-number")
+def privacy_policy_current() -> PrivacyPolicyPage | None:
+    """The newest version of the privacy policy already in effect."""
+    return _in_effect(privacy_policy_list())
+
+
+def privacy_policy_context(*, number: int | None) -> dict[str, Any]:
+    """What the policy page shows: version `number` (or the one in effect), the
+    one in effect, and the history. `policy` is None when there is no such
+    version."""
+    versions = privacy_policy_list()
+    current = _in_effect(versions)
+    if number is None:
+        shown = current
+    else:
+        shown = next((v for v in versions if v.number == number), None)
+    return {"policy": shown, "current": current, "versions": versions}
 
 
 GUARDIAN_AGE = 14

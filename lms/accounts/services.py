@@ -1,5 +1,6 @@
 """Writes about people: check, write in one transaction, notify after commit."""
 
+import datetime
 from functools import partial
 
 from allauth.mfa.models import Authenticator
@@ -7,6 +8,7 @@ from allauth.socialaccount.models import SocialAccount
 from allauth.usersessions.models import UserSession
 from axes.models import AccessLog
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +23,8 @@ from .models import (
     ConsentItem,
     ConsentItemVersion,
     ConsentPurpose,
-    PrivacyPolicyVersion,
+    PrivacyPolicyIndexPage,
+    PrivacyPolicyPage,
     User,
 )
 
@@ -277,19 +280,58 @@ def consent_give(
 
 
 @transaction.atomic
-def privacy_policy_publish(*, version: PrivacyPolicyVersion) -> PrivacyPolicyVersion:
-    """Add `version` as the next version of the privacy policy (never an edit)."""
-    if version.pk is not None:
-        raise AccountError(
-            _("A published version cannot be changed; add a new version instead.")
-        )
-    latest = (
-        PrivacyPolicyVersion.objects.select_for_update().order_by("-number").first()
+def privacy_policy_version_add(
+    *,
+    effective_from: datetime.date,
+    body_ko: str,
+    body_en: str,
+    changes_ko: str = "",
+    changes_en: str = "",
+    user: User | None = None,
+) -> PrivacyPolicyPage:
+    """Publish the next version of the privacy policy, in Korean and English.
+
+    The same as staff adding a child of the policy page in the admin and
+    translating it: a Korean page, numbered after the last one, and its English
+    translation, each with a published revision. Returns the Korean page.
+    """
+    from wagtail.models import Locale
+
+    index = (
+        PrivacyPolicyIndexPage.objects.select_for_update()
+        .filter(locale__language_code="ko")
+        .first()
     )
-    version.number = (latest.number + 1) if latest else 1
-    version.full_clean()
-    version.save()
-    return version
+    if index is None:
+        raise AccountError(_("There is no privacy policy page to add a version to."))
+    highest = (
+        PrivacyPolicyPage.objects.child_of(index)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    number = (highest or 0) + 1
+    korean = PrivacyPolicyPage(
+        title=index.title,
+        slug=f"v{number}",
+        number=number,
+        effective_from=effective_from,
+        body=body_ko,
+        changes=changes_ko,
+        live=False,
+    )
+    try:
+        index.add_child(instance=korean)
+    except ValidationError as error:
+        raise AccountError(" ".join(error.messages)) from error
+    korean.save_revision(user=user).publish(user=user)
+    english = korean.copy_for_translation(
+        Locale.objects.get_or_create(language_code="en")[0], copy_parents=True
+    ).specific
+    english.body, english.changes = body_en, changes_en
+    english.title = english.get_parent().title
+    english.save_revision(user=user).publish(user=user)
+    return korean
 
 
 @transaction.atomic

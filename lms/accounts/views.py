@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -14,14 +14,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from .forms import ConsentRenewalForm, DeletionRequestForm, ProfileForm
 from .gates import CONSENT_SESSION_KEY
-from .models import Consent, ConsentPurpose, PrivacyPolicyVersion
+from .models import Consent, ConsentPurpose
 from .selectors import (
     account_deletion_request_pending,
     consent_latest_by_item,
     consent_versions_current,
     consent_versions_to_renew,
-    privacy_policy_current,
-    privacy_policy_list,
+    privacy_policy_context,
     user_needs_email,
     user_needs_guardian_consent,
     user_personal_data,
@@ -194,17 +193,11 @@ def session_end(request):
 
 
 def privacy_policy(request, number: int | None = None):
-    """The privacy policy in effect (or one version), with its public history."""
-    versions = list(privacy_policy_list())
-    current = privacy_policy_current()
-    if number is None:
-        shown = current
-        if shown is None:
-            raise Http404
-    else:
-        shown = get_object_or_404(PrivacyPolicyVersion, number=number)
-    return render(
-        request,
-        "accounts/privacy_policy.html",
-        {"policy": shown, "current": current, "versions": versions},
-    )
+    """The privacy policy in effect (or one version), with its public history.
+
+    The versions are Wagtail pages (`privacy_pages`); their addresses stay here.
+    """
+    context = privacy_policy_context(number=number)
+    if context["policy"] is None:
+        raise Http404
+    return render(request, "accounts/privacy_policy.html", context)

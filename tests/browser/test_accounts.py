@@ -98,3 +98,11 @@ def test_demo_staff_sign_in_with_the_demo_code(axe_js, page, demo_site, demo_mfa
     page.goto(base + "/accounts/2fa/")
     assert page.locator("main").is_visible()
     _axe(page, axe_js)
+
+
+@pytest.mark.parametrize("path", ["/accounts/privacy/", "/en/accounts/privacy/v1/"])
+def test_the_privacy_policy_pages_are_accessible(axe_js, page, demo_site, path):
+    page.goto(demo_site["url"] + path)
+    assert page.locator("main h1").is_visible()
+    assert page.locator("main .prose p").count() >= 1
+    _axe(page, axe_js)
