@@ -17,7 +17,7 @@ from research_portal.models import (
 )
 
 from ..factories import site_home_create
-from ..research_portal.factories import (
+from ..factories.research import (
     index_create,
     person_create,
     publication_create,
