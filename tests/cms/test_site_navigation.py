@@ -120,12 +120,13 @@ def test_without_settings_the_footer_says_the_default_in_each_language(
 def test_a_bad_link_is_a_form_error_and_nothing_is_saved(
     client, center_staff, link, message
 ):
-    from django.utils import translation
+    from wagtail.users.models import UserProfile
 
-    with translation.override("en"):
-        response = client.post(
-            _admin_url(), _form(links=[link]), HTTP_ACCEPT_LANGUAGE="en"
-        )
+    # the admin speaks its user's chosen language
+    profile = UserProfile.get_for_user(center_staff)
+    profile.preferred_language = "en"
+    profile.save()
+    response = client.post(_admin_url(), _form(links=[link]))
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not NavigationLink.objects.exists()
