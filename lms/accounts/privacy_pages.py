@@ -109,6 +109,11 @@ class PrivacyPolicyPage(Page):
             self.number = (highest or 0) + 1
         return super().save(*args, **kwargs)
 
+    @property
+    def is_in_effect(self) -> bool:
+        """Published and its day has come: the text people were told, kept."""
+        return self.live and self.effective_from <= timezone.localdate()
+
     def clean(self) -> None:
         super().clean()
         if self.pk is None:

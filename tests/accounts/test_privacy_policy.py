@@ -148,3 +148,32 @@ def test_staff_edit_the_policy_in_the_page_explorer_and_learners_do_not(client):
     assert client.get(f"/admin/pages/{first.pk}/edit/").status_code == 200
     add = f"/admin/pages/add/accounts/privacypolicypage/{index.pk}/"
     assert client.get(add).status_code == 200
+
+
+def test_a_version_in_effect_cannot_be_deleted_or_unpublished_but_a_future_one_can(
+    client,
+):
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    first = PrivacyPolicyPage.objects.get(number=1, locale__language_code="ko")
+    index = first.get_parent()
+    for url in (
+        f"/admin/pages/{first.pk}/delete/",
+        f"/admin/pages/{first.pk}/unpublish/",
+        f"/admin/pages/{index.pk}/delete/",
+    ):
+        response = client.post(url)
+        assert response.status_code == 302, url
+        assert response["Location"] in (
+            f"/admin/pages/{index.pk}/",
+            f"/admin/pages/{index.get_parent().pk}/",
+        )
+    first.refresh_from_db()
+    assert first.live
+    assert PrivacyPolicyIndexPage.objects.filter(pk=index.pk).exists()
+    assert client.get(reverse("accounts:privacy")).status_code == 200
+
+    future = _publish(days_from_today=30)
+    response = client.post(f"/admin/pages/{future.pk}/delete/")
+    assert response.status_code == 302
+    assert not PrivacyPolicyPage.objects.filter(pk=future.pk).exists()
