@@ -45,9 +45,10 @@ GRADEBOOK_CSV_QUERIES = 11
 # first page after the cache was cleared: the site with its home page's
 # specific row, the root's locale, the menu pages and their view restrictions;
 # the course's URL (the site root paths, the page's translations); the active
-# language's locale, to name the course in it (cached like the others); and the
-# unread notifications of the header's bell
-GRADEBOOK_QUERIES = GRADEBOOK_CSV_QUERIES + 9
+# language's locale, to name the course in it (cached like the others); the
+# staff's menu and footer links (cms's site navigation); and the unread
+# notifications of the header's bell
+GRADEBOOK_QUERIES = GRADEBOOK_CSV_QUERIES + 10
 
 
 def attempt_add(*, learner, quiz, percent, number=1, submitted=True):

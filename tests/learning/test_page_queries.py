@@ -77,9 +77,9 @@ COURSE_ANONYMOUS_QUERIES = 4
 # category (1: SpecificChildRouteMixin), the ancestors' alias check and their
 # view restrictions (2), the outline (4: modules, lessons, quizzes,
 # assignments), instructors, runs; for base.html the root's locale, the menu
-# pages and their view restrictions (3), the course's translations, and the
-# reading list
-COURSE_ANONYMOUS_COLD_QUERIES = 19
+# pages and their view restrictions (3), the staff's menu and footer links (the
+# site navigation), the course's translations, and the reading list
+COURSE_ANONYMOUS_COLD_QUERIES = 20
 # the same, and session and user, the enrolment with its run, the gate (3:
 # can_manage reuses its "teaches the course"), the learner's progress records
 COURSE_LEARNER_QUERIES = COURSE_ANONYMOUS_QUERIES + 7

@@ -46,6 +46,16 @@ def _coming_meeting(room):
     return meeting_create(room=room, starts_at=at(0, 10), ends_at=at(0, 12))
 
 
+@pytest.fixture(autouse=True)
+def _admin_in_english(staff_user):
+    """The admin speaks its user's chosen language: English, for the messages."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(staff_user)
+    profile.preferred_language = "en"
+    profile.save()
+
+
 def _edit(client, staff_user, room, **changes):
     client.force_login(staff_user)
     url = reverse("timetable_rooms:edit", args=[room.pk])
