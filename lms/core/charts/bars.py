@@ -125,21 +125,21 @@ def bar_chart(
         )
         for t in ticks
     ]
-    return Chart(
-        kind="bar",
+    return _bars_chart(
+        "bar",
+        rows,
+        series_list,
+        unit,
         chart_id=chart_id,
         title=title,
-        description=description or _describe("bar", rows, series_list, unit),
+        description=description,
+        label_header=label_header,
         width=width,
         height=height,
-        series=series_list,
-        label_header=label_header,
-        table_headers=[label_header, *(s.name for s in series_list)],
-        table_rows=_table(rows, unit),
+        legend_x=plot_x,
         bars=bars,
         labels=labels,
         gridlines=gridlines,
-        legend=_legend(series_list, x=plot_x, y=6),
         axis=(plot_x, baseline, plot_x + plot_w, baseline),
     )
 
@@ -216,19 +216,36 @@ def horizontal_bar_chart(
                 anchor="end",
             )
         )
-    return Chart(
-        kind="horizontal_bar",
+    return _bars_chart(
+        "horizontal_bar",
+        rows,
+        series_list,
+        unit,
         chart_id=chart_id,
         title=title,
-        description=description or _describe("horizontal_bar", rows, series_list, unit),
+        description=description,
+        label_header=label_header,
         width=width,
         height=height,
+        legend_x=plot_x,
+        bars=bars,
+        labels=labels,
+        axis=(plot_x, top - 4, plot_x, height - 8),
+    )
+
+
+def _bars_chart(
+    kind, rows, series_list, unit, *, description, label_header, legend_x, **parts
+) -> Chart:
+    """A bar chart of either direction: its description, its table (a value a
+    series) and its legend, with the shapes `parts` the layout drew."""
+    return Chart(
+        kind=kind,
+        description=description or _describe(kind, rows, series_list, unit),
         series=series_list,
         label_header=label_header,
         table_headers=[label_header, *(s.name for s in series_list)],
         table_rows=_table(rows, unit),
-        bars=bars,
-        labels=labels,
-        legend=_legend(series_list, x=plot_x, y=6),
-        axis=(plot_x, top - 4, plot_x, height - 8),
+        legend=_legend(series_list, x=legend_x, y=6),
+        **parts,
     )
